@@ -68,6 +68,18 @@ class RecordError(GovdocsError):
         return f"{where}: {text}" if where else text
 
 
+class RecordErrors(GovdocsError):
+    """Several record errors found in one pass; ``errors`` holds each one."""
+
+    exit_code = 1
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        count = len(self.errors)
+        head = f"{count} error{'s' if count != 1 else ''} in the records; nothing was changed"
+        super().__init__(head + ":\n" + "\n".join(f"  {e}" for e in self.errors))
+
+
 class NotFound(GovdocsError):
     """The record, file or key named does not exist."""
 
