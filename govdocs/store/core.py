@@ -188,7 +188,10 @@ class RecordStore:
         sql = "insert into [{}] ({}) values ({})".format(
             table, ", ".join(f"[{c}]" for c in columns), ", ".join("?" for _ in columns)
         )
-        self._execute(sql, [row[c] for c in columns])
+        cursor = self._execute(sql, [row[c] for c in columns])
+        pks = self.pks(table)
+        if len(pks) == 1 and row.get(pks[0]) is None:
+            row = {**row, pks[0]: cursor.lastrowid}  # an integer key SQLite assigned
         key = self.key_of(table, row)
         self._audit("insert", table, key, None, self.get(table, key))
         return key

@@ -141,8 +141,21 @@ def _check_votes(items, view):
         if view.get("meetings", vote.meeting) is None:
             continue
         body, day, held, casts, twice = _roll_call(vote, view)
-        for problem in rollcalls.roll_call_problems(casts, [s["person"] for s in held], twice, day):
-            errors.append(_err(raw, problem, "aye", "every member seated on the meeting day named exactly once"))
+        seated = {s["person"] for s in held}
+        for option in rollcalls.OPTION_FIELDS:
+            for person in getattr(vote, option):
+                if person in twice:
+                    errors.append(_err(raw, f"{person} is named under more than one option", option))
+                elif person not in seated:
+                    errors.append(_err(
+                        raw, f"{person} does not hold a seat on {body['id']} on {day.isoformat()}",
+                        option, "only members seated on the meeting day",
+                    ))
+        for person in sorted(seated - set(casts)):
+            errors.append(_err(
+                raw, f"the roll call does not account for {person}, who held a seat on {day.isoformat()}",
+                None, "every member seated on the meeting day named under aye, no, abstain, absent or recused",
+            ))
     return errors
 
 
