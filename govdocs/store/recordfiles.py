@@ -79,9 +79,35 @@ def _parse_toml(text: str, path: Path, line_offset: int = 0) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
-        line = int(match.group(1)) + line_offset if match else None
+        line = int(match.group(1)) if match else None
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise RecordError(f"invalid TOML: {message}", file=path, line=line) from None
+        bad_date = _bad_bare_date(text.splitlines()[line - 1]) if line else None
+        if bad_date:
+            name, value = bad_date
+            raise RecordError(
+                f"invalid date {value}", file=path, line=line + line_offset, field=name,
+                expected="a date (YYYY-MM-DD)",
+            ) from None
+        raise RecordError(
+            f"invalid TOML: {message}", file=path, line=line + line_offset if line else None,
+        ) from None
+
+
+_BARE_DATE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=\s*(\d{4}-\d{2}-\d{2})\b")
+
+
+def _bad_bare_date(line: str):
+    """(field, value) when a TOML line holds a date that does not exist."""
+    import datetime as dt
+
+    match = _BARE_DATE.match(line)
+    if not match:
+        return None
+    try:
+        dt.date.fromisoformat(match.group(2))
+    except ValueError:
+        return match.group(1), match.group(2)
+    return None
 
 
 def _locate(lines: list[str], line_offset: int = 0) -> dict[tuple[str, int], tuple[int, dict]]:

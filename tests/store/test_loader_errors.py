@@ -186,3 +186,9 @@ def test_every_error_is_reported_at_once(store, tmp_path):
         load(store, [folder])
     assert len(caught.value.errors) == 2
     assert store.row_counts()["people"] == 0
+
+
+def test_invalid_bare_toml_date_names_the_field(store, records_copy):
+    text = '[[seat]]\nbody = "arbor-vista-council"\nperson = "munoz-rosa"\nterm_start = 2024-02-30\n'
+    message, path = _load_bad(store, records_copy, "zz/bad.toml", text)
+    assert f"{path}:4: field 'term_start': invalid date 2024-02-30 (expected a date (YYYY-MM-DD))" in message
