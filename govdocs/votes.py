@@ -258,11 +258,9 @@ class Rule:
         return min(need, count)
 
     def describe(self, count: int) -> str:
-        """"majority of the whole membership of 5", "two-thirds of the 4 votes cast"."""
-        if self.unanimous:
-            lead = "a unanimous vote"
-            return f"{lead} {_base_phrase(self.base, count, of=True)}"
-        return f"{self.fraction} {_base_phrase(self.base, count, of=True)}"
+        """The rule in words over a count, e.g. 'majority of the whole membership of 5'."""
+        lead = "a unanimous vote" if self.unanimous else self.fraction
+        return f"{lead} {_base_phrase(self.base, count, of=True)}"
 
 
 def _base_phrase(base: str, count: int, *, of: bool) -> str:
