@@ -143,19 +143,22 @@ def adoption_refusals(facts: CertificationInput) -> list[str]:
         reasons.append(f"the adoption date {facts.adopted_on.isoformat()} is not the day of the "
                        f"meeting ({facts.meeting_date.isoformat()})")
     seated = [m.person for m in facts.members]
-    problems = votes.check_roll_call(seated, vote.casts)
+    for option in vote.casts.values():
+        votes.normalize_option(option)
+    missing = [p for p in seated if p not in vote.casts]
+    strangers = sorted(p for p in vote.casts if p not in set(seated))
     day = f" on {facts.meeting_date.isoformat()}" if facts.meeting_date else ""
-    if problems.missing:
-        who = ", ".join(_name(facts, p) for p in problems.missing)
+    if missing:
+        who = ", ".join(_name(facts, p) for p in missing)
         reasons.append(f"the roll call does not account for every seat: no vote is recorded "
                        f"for {who}, who held a seat{day}")
-    if problems.strangers:
-        who = ", ".join(_name(facts, p) for p in problems.strangers)
+    if strangers:
+        who = ", ".join(_name(facts, p) for p in strangers)
         reasons.append(f"the roll call names {who}, who held no seat on the body{day}")
     if len(seated) > facts.body_seats:
         reasons.append(f"the records show {len(seated)} members seated{day}, more than the "
                        f"body's {facts.body_seats} seats")
-    if problems or len(seated) > facts.body_seats:
+    if missing or strangers or len(seated) > facts.body_seats:
         return reasons
     try:
         outcome = decide(facts)

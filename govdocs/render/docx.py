@@ -283,22 +283,26 @@ def render_docx_sequence(pieces: list[tuple[object, dict]], page_breaks: bool = 
     if not pieces:
         raise InvalidInput("nothing to render")
     first = compiled(pieces[0][0])
-    bodies, opening = [], ""
+    bodies, opening, final_sect = [], "", ""
+    sect = re.compile(r"<w:sectPr\b(?:(?!<w:sectPr\b).)*?</w:sectPr>$", re.S)
     for i, (template, context) in enumerate(pieces):
         tpl = compiled(template)
         xml = tpl.body_xml(context)
         m = _BODY_OPEN.match(xml)
+        inner = xml[m.end(): -len("</w:body>")]
+        found = sect.search(inner)
+        if found:
+            inner = inner[: found.start()]
         if i == 0:
             opening = m.group(0)
-        inner = xml[m.end(): -len("</w:body>")]
-        if i < len(pieces) - 1:
-            inner = re.sub(r"<w:sectPr\b(?:(?!<w:sectPr\b).)*?</w:sectPr>$", "", inner, flags=re.S)
-        if i > 0:
+            final_sect = found.group(0) if found else ""
+        else:
             if re.search(r'\br:(id|embed|link)="', inner):
                 raise InvalidInput(f"{tpl.path.name} holds pictures or links and cannot be appended")
             if page_breaks:
                 inner = _PARAGRAPH_BREAK + inner
         bodies.append(inner)
+    bodies.append(final_sect)
     body = opening + "".join(bodies) + "</w:body>"
     doc = first.parts["word/document.xml"]
     rendered = {"word/document.xml": doc.head + body + doc.tail}
