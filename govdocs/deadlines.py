@@ -635,7 +635,8 @@ class Finding:
         if self.status == EXCUSED:
             return head + "excused; " + "; ".join(self.problems)
         if self.status == ON_TIME:
-            extra = f", {describe_duration(self.margin)} to spare" if self.margin is not None else ""
+            extra = f", {describe_duration(self.margin)} to spare" if self.margin else ""
+            extra = ", at the last lawful moment" if self.margin == timedelta(0) else extra
             return head + f"on time{extra} ({rule.citation})"
         if self.status == LATE and self.late_by is not None:
             text = head + f"LATE by {describe_duration(self.late_by)} ({rule.citation})"
@@ -726,7 +727,9 @@ def check(facts: NoticeFacts, tz: str | ZoneInfo | None = None, *, rules: RuleSe
     acted = max((p.acted_at for p in parts if p.acted_at), default=None)
     margin = min((p.margin for p in parts if p.margin is not None), default=None)
     margin = margin if status == ON_TIME else None
-    problems += tuple(p.message() for p in parts if not p.on_time)
+    for p in parts:
+        if not p.on_time:
+            problems += (p.message(),) if len(parts) > 1 else p.problems
     return Finding(kind, the_rule.title, status, dl, acted_at=acted, late_by=late_by,
                    margin=margin, problems=problems, parts=tuple(parts))
 
