@@ -62,7 +62,7 @@ SECTION_TITLES = {
 }
 
 #: Sections whose unmarked paragraphs are list items (one duty per paragraph).
-LIST_SECTIONS = frozenset({"duties", "knowledge", "skills", "abilities"})
+LIST_SECTIONS = frozenset({"duties", "knowledge", "skills", "abilities", "history"})
 
 # Exact headings (normalized: lower case, letters, digits and single spaces).
 _SYNONYMS = {

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from .jobclass import (
     LIST_SECTIONS,
+    normalize_heading,
     Coverage,
     Imported,
     Item,
@@ -48,7 +49,7 @@ __all__ = ["parse_text", "label_field", "header_label_value"]
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ",
                          "\u200b": "", "\ufeff": "", "\t": "    "})
-_BULLET_RE = re.compile(r"^(?P<m>[•·▪■◦●○◆➢►✓\u2022\u2023\u2043]|[-*–](?!\*)|o(?=\s))\s+(?P<t>\S.*)$")
+_BULLET_RE = re.compile(r"^(?P<m>[•·▪■◦●○◆➢►✓\u2022\u2023\u2043\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06e\uf0a8]|[-*–](?!\*)|o(?=\s))\s+(?P<t>\S.*)$")
 _NUMBER_RE = re.compile(
     r"^(?P<m>\(?\d{1,2}[.)]|\([a-z]\)|[a-z][.)]|\([ivx]{1,4}\)|[ivx]{1,4}[.)])\s+(?P<t>\S.*)$"
 )
@@ -71,6 +72,7 @@ class _Line:
     md_level: int = 0
     colon: bool = False
     marker: str = ""
+    spaced: str = ""   # the body with its inner runs of spaces kept (columns)
 
 
 def _classify(no: int, raw: str) -> _Line:
@@ -81,6 +83,7 @@ def _classify(no: int, raw: str) -> _Line:
         return _Line(no, text, "blank")
     if is_chrome(stripped):
         return _Line(no, text, "chrome", stripped, indent)
+    spaced = stripped
     stripped = " ".join(stripped.split())
     m = _MD_HEADING_RE.match(stripped)
     if m and m["t"]:
@@ -96,7 +99,7 @@ def _classify(no: int, raw: str) -> _Line:
     m = _NUMBER_RE.match(stripped)
     if m:
         return _Line(no, text, "number", m["t"].strip(), indent, marker=m["m"])
-    return _Line(no, text, "plain", stripped, indent)
+    return _Line(no, text, "plain", stripped, indent, spaced=spaced)
 
 
 def _is_caps(s: str) -> bool:
@@ -160,6 +163,14 @@ _DATE_FIELDS = ("established", "adopted", "revised", "effective", "date")
 _FOOTER_FIELDS = frozenset(_DATE_FIELDS + ("flsa", "eeo", "bargaining_unit"))
 
 
+_KNOWN_LABEL_SPLIT = re.compile(
+    r"\s+(?=(?:%s)\s*:\s)" % "|".join(
+        re.escape(lab).replace(r"\ ", r"[\s-]+") for lab in sorted(_LABEL_INDEX, key=len, reverse=True)
+        if len(lab) > 3),
+    re.I,
+)
+
+
 def label_field(label: str) -> str | None:
     """The field a header label fills ("Representation Unit" is the
     bargaining unit), or None for a label the model does not know."""
@@ -191,6 +202,11 @@ _DOC_KIND_RE = re.compile(
     r"class spec)s?\s*$",
     re.I,
 )
+_DEPARTMENT_RE = re.compile(
+    r"\b(?:department|division|office|personnel|human resources|commission|bureau)\b", re.I
+)
+_SUBPARTS = frozenset({"education", "experience", "training", "substitution", "special",
+                       "license", "certificate", "certification"})
 _DESIGNATION_WORDS = frozenset(
     """management district city county civil service confidential exempt nonexempt non at will
     classified unclassified represented unrepresented supervisory executive professional technical
@@ -213,8 +229,9 @@ def _pure_designation(s: str) -> bool:
 
 class _Parser:
     def __init__(self, text: str):
-        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-        self.lines = [_classify(i + 1, raw) for i, raw in enumerate(raw_lines)]
+        raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines = [_classify(i + 1, raw.replace("\f", "")) for i, raw in enumerate(raw_lines)]
+        self.page_breaks = {i for i, raw in enumerate(raw_lines) if raw.startswith("\f")}
         self.jc = JobClass()
         self.coverage = Coverage()
         self.uncovered: dict[int, str] = {}
@@ -245,7 +262,7 @@ class _Parser:
         return end + 1
 
     # -- headings ----------------------------------------------------------
-    def heading_at(self, i: int, current: str | None):
+    def heading_at(self, i: int, current: str | None, marked: bool = False):
         """(name, heading, rest) if line i starts a section, else None."""
         ln = self.lines[i]
         prev_blank = i == 0 or self.lines[i - 1].kind in ("blank", "chrome") or \
@@ -253,7 +270,10 @@ class _Parser:
         nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
         next_blank = nxt is None or nxt.kind in ("blank", "chrome")
         if ln.kind == "md":
-            return (heading_name(ln.body) or slug(ln.body), ln.body, "")
+            name = heading_name(ln.body)
+            if name and name == current and normalize_heading(ln.body) in _SUBPARTS:
+                return None
+            return (name or slug(ln.body), ln.body, "")
         if ln.kind == "bold":
             name = heading_name(ln.body)
             if name and name != current and (_is_caps(ln.body) or _is_title_case(ln.body)):
@@ -266,7 +286,9 @@ class _Parser:
         if s.endswith(":") and not lv:
             head = s[:-1].strip()
             name = heading_name(head, keywords=_is_caps(head) or _is_title_case(head))
-            if name and name != current:
+            if name and name == current and (normalize_heading(head) in _SUBPARTS or not prev_blank):
+                return None
+            if name:
                 return (name, head, "")
             return None
         if lv:
@@ -276,20 +298,24 @@ class _Parser:
                 return (name, head, rest)
             return None
         shaped_caps = _is_caps(s)
-        shaped_title = _is_title_case(s) and (prev_blank or ln.kind == "bullet")
+        prev_ends = i > 0 and self.lines[i - 1].body.endswith((".", ":", ";"))
+        shaped_title = _is_title_case(s) and (prev_blank or ln.kind == "bullet" or (
+            prev_ends and heading_name(s, keywords=False) is not None))
         if not (shaped_caps or shaped_title):
             return None
         name = heading_name(s)
         if name:
             if ln.kind == "bullet" and not _is_title_case(s, 6):
                 return None
+            if name == current and normalize_heading(s) in _SUBPARTS:
+                return None
             return (name, s, "")
         if ln.kind == "bullet" or _EITHER_RE.match(s):
             return None
         if shaped_caps and (len(s.split()) >= 2 or len(s) >= 8) and current is not None:
             return (slug(s), s, "")
-        if (shaped_title and next_blank and current not in LIST_SECTIONS and current is not None
-                and len(s.split()) <= 6):
+        if (shaped_title and next_blank and (current not in LIST_SECTIONS or marked)
+                and current is not None and len(s.split()) <= 6):
             return (slug(s), s, "")
         return None
 
@@ -315,6 +341,14 @@ class _Parser:
     # -- header --------------------------------------------------------------
     def header(self, start: int, end: int) -> None:
         jc = self.jc
+        for i in range(end - 1, start, -1):
+            ln, up = self.lines[i], self.lines[i - 1]
+            if (ln.kind == "plain" and ln.body[:1].islower() and up.kind not in ("blank", "chrome")
+                    and (up.body.endswith("-") or ln.indent > up.indent)):
+                glue = "" if up.body.endswith("-") and up.body[-2:-1].isalpha() else " "
+                up.body = up.body + glue + ln.body
+                up.spaced = (up.spaced or up.body) + glue + ln.body if up.spaced else ""
+                ln.kind = "joined"
         free: list[tuple[int, str, bool]] = []
         last_date_key = None
         in_salary = False
@@ -323,7 +357,7 @@ class _Parser:
             if ln.kind == "chrome":
                 self.coverage.chrome.append((ln.no, ln.body))
                 continue
-            if ln.kind == "blank":
+            if ln.kind in ("blank", "joined"):
                 continue
             s = _strip_md(ln.body if ln.kind != "md" else ln.body)
             if ln.kind in ("bullet", "number"):
@@ -360,7 +394,7 @@ class _Parser:
                 last_date_key = "date"
                 continue
             last_date_key = None
-            if self.labelled(s):
+            if self.labelled(_strip_md(ln.spaced) if ln.spaced else s):
                 continue
             m = _CODE_INLINE_RE.match(s)
             if m and not jc.code:
@@ -371,6 +405,13 @@ class _Parser:
                 post = m["post"].strip(" -–:,")
                 if post:
                     free.append((ln.no, post, False))
+                continue
+            if _DOC_KIND_RE.fullmatch(" " + s) and "Document" not in jc.fields:
+                jc.fields["Document"] = s
+                continue
+            if _DEPARTMENT_RE.search(s) and not jc.department and len(s.split()) <= 8 \
+                    and not _AGENCY_RE.search(s) and not s.endswith("."):
+                jc.department = s
                 continue
             if _pure_designation(s) and not self.jc.designation:
                 self.jc.designation = s
@@ -384,6 +425,8 @@ class _Parser:
     def place_org(self, s: str) -> None:
         jc = self.jc
         name = _DOC_KIND_RE.sub("", s).strip() or s
+        if name != s and "Document" not in jc.fields:
+            jc.fields["Document"] = s[len(name):].strip(" -–,:")
         if not jc.agency and _AGENCY_RE.search(name):
             jc.agency = name
         elif not jc.department:
@@ -395,6 +438,16 @@ class _Parser:
         """Place a line of one or more "Label: value" fields; False if it is not one."""
         segments = [seg.strip() for seg in re.split(r"\s{3,}|\s+\|\s+|;\s+(?=[A-Z][\w ]{0,30}:)", s)
                     if seg.strip()]
+        split = []
+        for seg in segments:
+            lv = header_label_value(seg)
+            if lv:
+                first, *more = _KNOWN_LABEL_SPLIT.split(seg[len(seg) - len(lv[1]):])
+                split.append(seg[: len(seg) - len(lv[1])] + first)
+                split.extend(more)
+            else:
+                split.append(seg)
+        segments = [seg.strip() for seg in split if seg.strip()]
         pairs = [header_label_value(seg) for seg in segments]
         if not pairs or not all(pairs):
             return False
@@ -480,8 +533,11 @@ class _Parser:
             current = Section(name=name, heading=heading)
             self.jc.sections.append(current)
 
+        skip: set[int] = set()
         for i in range(start, len(self.lines)):
             ln = self.lines[i]
+            if i in skip:
+                continue
             if ln.kind == "chrome":
                 self.coverage.chrome.append((ln.no, ln.body))
                 continue
@@ -489,10 +545,14 @@ class _Parser:
                 flush()
                 prev = ln
                 continue
-            h = self.heading_at(i, current.name if current else None)
+            h = self.heading_at(i, current.name if current else None,
+                                bool(current and marked.get(id(current))))
             if h:
                 name, heading, rest = h
                 flush()
+                if not rest and self._heading_goes_on(i):
+                    heading = heading + " " + self.lines[i + 1].body
+                    skip.add(i + 1)
                 if name == "salary":
                     in_salary = True
                     prev = ln
@@ -539,7 +599,7 @@ class _Parser:
                     base_indent[key] = ln.indent
                 entry = ["item", level, [s], True]
             elif entry is not None and prev is not None and prev.kind != "blank" and \
-                    self.joins(entry[2][-1], s):
+                    self.joins(entry[2][-1], s, page_break=i in self.page_breaks):
                 entry[2].append(s)
             else:
                 flush()
@@ -554,10 +614,24 @@ class _Parser:
                     if item.kind == "paragraph":
                         item.kind = "item"
 
+    def _heading_goes_on(self, i: int) -> bool:
+        """A capitals heading a PDF wrapped onto a second line."""
+        ln = self.lines[i]
+        if i + 1 >= len(self.lines) or not _is_caps(ln.body):
+            return False
+        nxt = self.lines[i + 1]
+        after = self.lines[i + 2] if i + 2 < len(self.lines) else None
+        return (nxt.kind == "plain" and _is_caps(nxt.body) and len(nxt.body.split()) <= 4
+                and heading_name(nxt.body, keywords=False) is None and not _EITHER_RE.match(nxt.body)
+                and (after is None or after.kind == "blank" or not _is_caps(after.body)))
+
     def subheading(self, ln: _Line, current: Section):
         s = ln.body
-        if ln.kind == "bold":
+        if ln.kind in ("bold", "md"):
             return (s, "")
+        if (ln.kind == "plain" and _is_title_case(s, 3) and normalize_heading(s) in _SUBPARTS
+                and heading_name(s, keywords=False) == current.name):
+            return (s.rstrip(":").strip(), "")
         if ln.kind not in ("plain", "bullet"):
             return None
         m = _EITHER_RE.match(s)
@@ -566,7 +640,7 @@ class _Parser:
         if s.endswith(":"):
             head = s[:-1].strip()
             if (len(head.split()) <= 6 and len(head) <= 50 and not head.endswith(_TERMINAL)
-                    and head[:1].isupper() and "," not in head):
+                    and _is_title_case(head) and "," not in head):
                 return (head, "")
             return None
         lv = header_label_value(s)
@@ -592,12 +666,17 @@ class _Parser:
             self.set_field(label, value, seg)
         return True
 
-    def joins(self, prev: str, cur: str) -> bool:
-        if prev.endswith(":"):
+    def joins(self, prev: str, cur: str, page_break: bool = False) -> bool:
+        """Whether line ``cur`` goes on the paragraph whose last line is ``prev``."""
+        if prev.endswith(":") or _LABEL_START_RE.match(cur):
             return False
+        last = prev.rsplit(None, 1)[-1].lower()
+        glued = cur[:1].islower() or prev.endswith(("-", ",", "/")) or last in _GLUE_WORDS
+        if page_break:  # a new page: only an obviously unfinished sentence goes on
+            return glued and not prev.endswith(_TERMINAL)
         if prev.endswith(_TERMINAL):
             return self.wrapped and len(prev) >= self.width - 25
-        return cur[:1].islower() or len(prev) >= 0.55 * self.width or prev.endswith(("-", ","))
+        return glued or len(prev) >= 0.55 * self.width
 
     # -- all -------------------------------------------------------------------
     def run(self) -> Imported:
@@ -632,6 +711,12 @@ _KNOWN = frozenset(
      "skills", "abilities", "qualifications", "licenses", "special_requirements",
      "working_conditions", "career_ladder", "notes", "history"]
 )
+
+
+_GLUE_WORDS = frozenset(
+    "a an the and or of for to in on at by with as from into including such than that which who".split()
+)
+_LABEL_START_RE = re.compile(r"^[A-Z][\w.'’-]*(?: [\w.'’-]+){0,3}:(?:\s|$)")
 
 
 def _join(parts: list[str]) -> str:
