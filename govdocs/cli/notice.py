@@ -122,15 +122,11 @@ def render(meeting, document, fmt, notice_id, executed_on, out, store):
 
         govdocs notice render cvcrma-board-2026-12-03 --kind affidavit --out affidavit.docx
     """
-    data = store_meetings.render_document(
-        store, meeting, document, fmt=fmt, notice=notice_id,
-        executed_on=executed_on.date() if isinstance(executed_on, dt.datetime) else None)
-    path = Path(out or f"{meeting}-{document}.{fmt}")
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    click.echo(f"Wrote {path}")
+    issued = store_meetings.issue_meeting_document(
+        store, meeting, document, Path(out or f"{meeting}-{document}.{fmt}"), fmt=fmt,
+        notice=notice_id, executed_on=executed_on.date() if isinstance(executed_on, dt.datetime) else None)
+    for path, record in zip(issued.paths, issued.records):
+        click.echo(f"Wrote {path} (sha256 {record['sha256'][:12]}, registered as issued)")
 
 
 def register(cli):

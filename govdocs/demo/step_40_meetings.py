@@ -22,15 +22,13 @@ def run(demo):
     for document, fmt in (("agenda", "docx"), ("agenda", "html"), ("affidavit", "docx"),
                           ("special", "docx")):
         meeting = "cvcrma-board-2026-12-17" if document == "special" else board
-        data = meetings.render_document(demo.store, meeting, document, fmt=fmt)
-        path = folder / f"{meeting}-{document}.{fmt}"
-        path.write_text(data, encoding="utf-8") if isinstance(data, str) else path.write_bytes(data)
-        demo.made(path, f"{document} ({fmt})")
+        issued = meetings.issue_meeting_document(demo.store, meeting, document,
+                                                 folder / f"{meeting}-{document}.{fmt}", fmt=fmt)
+        demo.made(issued.paths[0], f"{document} ({fmt})")
     if rendering.have_soffice():
-        pdf = meetings.render_document(demo.store, board, "agenda", fmt="pdf")
-        path = folder / f"{board}-agenda.pdf"
-        path.write_bytes(pdf)
-        demo.made(path, "agenda (PDF)")
+        issued = meetings.issue_meeting_document(demo.store, board, "agenda",
+                                                 folder / f"{board}-agenda.pdf", fmt="pdf")
+        demo.made(issued.paths[-1], "agenda (PDF)")
     for notice_id in late:
         meeting = notice_id.split("/")[0]
         try:

@@ -419,6 +419,7 @@ def _base(rec: MeetingRecord, title: str) -> dict:
         "joint_bodies": [b.get("name", b.get("id")) for b in rec.joint_bodies],
         "venue": {"state": rec.body.get("state") or "California", "county": rec.body.get("county") or "",
                   "city": rec.body.get("city") or ""},
+        "sources": [f"meeting:{rec.meeting['id']}"],
     }
 
 
@@ -436,6 +437,8 @@ def document_context(source, meeting_id: str, document: str, *, notice: str | No
     chosen = _pick_notice(rec, rules.DOCUMENTS[document], notice)
     if document == "agenda":
         ctx = _base(rec, "Agenda")
+        if chosen:
+            ctx["sources"].append(f"notice:{chosen['id']}")
         ctx.update(items=_items(rec), posting=_posting(rec, chosen),
                    special_only=rec.meeting["kind"] in ("special", "emergency") or rec.called_as == "special")
         return ctx
@@ -445,6 +448,7 @@ def document_context(source, meeting_id: str, document: str, *, notice: str | No
                       "cancellation": "Notice of cancellation", "hearing": "Notice of public hearing",
                       "affidavit": "Declaration of posting"}[document])
     ctx["posting"] = _posting(rec, chosen)
+    ctx["sources"].append(f"notice:{chosen['id']}")
     if document == "special":
         names = [d["recipient"] for d in rec.deliveries.get(chosen["id"], [])]
         ctx.update(items=_items(rec), recipients=names)
@@ -495,6 +499,25 @@ def render_document(source, meeting_id: str, document: str, *, fmt: str = "docx"
     if fmt == "pdf":
         return rendering.docx_bytes_to_pdf(rendering.render(kind, ctx, "docx"), name=f"{meeting_id}-{document}")
     return rendering.render(kind, ctx, fmt)
+
+
+def issue_meeting_document(store, meeting_id: str, document: str, out, *, fmt: str = "docx",
+                           notice: str | None = None, executed_on: dt.date | None = None):
+    """Write a notice document to ``out`` and register it as issued.
+
+    ``fmt`` is docx, pdf (a .docx beside the PDF), md or html. An affidavit
+    that the records show to be late is refused before anything is written.
+    """
+    from pathlib import Path
+
+    from govdocs.store.issued import issue_document
+
+    ctx = document_context(store, meeting_id, document, notice=notice, executed_on=executed_on)
+    out = Path(out)
+    if fmt == "pdf":
+        out = out.with_suffix(".docx")
+    return issue_document(store, DOCUMENT_KINDS[document], meeting_id, out=out, pdf=fmt == "pdf",
+                          fmt="docx" if fmt == "pdf" else fmt, context=ctx)
 
 
 # -- document kinds (templates/*.docx and *.md.j2) ------------------------------------------
