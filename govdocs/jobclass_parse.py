@@ -274,10 +274,7 @@ class _Parser:
             if name and name == current and normalize_heading(ln.body) in _SUBPARTS:
                 return None
             return (name or slug(ln.body), ln.body, "")
-        if ln.kind == "bold":
-            name = heading_name(ln.body)
-            if name and name != current and (_is_caps(ln.body) or _is_title_case(ln.body)):
-                return (name, ln.body, "")
+        if ln.kind == "bold":  # Markdown bold on a line of its own: a sub-group
             return None
         if ln.kind not in ("plain", "bullet"):
             return None
