@@ -73,6 +73,7 @@ def correct_vote(store, key: str, options: dict[str, list[str]], reason: str, ne
     body = store.get("bodies", meeting["body"])
     day = rollcalls.meeting_day(meeting, body)
     held = rollcalls.seated_on(store.rows("seats", "body = ?", [body["id"]]), day)
+    options = {o: [n.strip() for v in names for n in v.split(",") if n.strip()] for o, names in options.items()}
     casts, twice = rollcalls.casts_by_person(options)
     problems = rollcalls.roll_call_problems(casts, [s["person"] for s in held], twice, day)
     if problems:
