@@ -905,7 +905,7 @@ class Segment:
     text: str
 
 
-_TOKEN = re.compile(r"\s+|\S+")
+_TOKEN = re.compile(r"\s+|[\w'\u2019-]+|[^\w\s]")  # spaces, words, punctuation marks
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:

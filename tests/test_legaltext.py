@@ -457,9 +457,9 @@ def test_redline_of_repeal(agreement):
 def test_redline_of_renumber(agreement):
     blocks = lt.redline(agreement, lt.apply_changes(agreement, [ALL_FOUR[3]]))
     assert [(b.uid, b.change) for b in blocks] == [("art-16", "renumbered")]
-    assert changed(blocks, "del") == ["16."] and changed(blocks, "ins") == ["17."]
+    assert changed(blocks, "del") == ["16"] and changed(blocks, "ins") == ["17"]
     text = lt.redline_text(blocks)
-    assert text == ("ARTICLE [-16.-]{+17.+} DATE AGREEMENT EFFECTIVE This Agreement takes "
+    assert text == ("ARTICLE [-16-]{+17+}. DATE AGREEMENT EFFECTIVE This Agreement takes "
                     "effect when five cities have signed it.\n")
 
 
