@@ -159,8 +159,10 @@ class SearchIndex:
         self.db_path = str(db_path) if db_path else None
         if folder is not None:
             self.folder = Path(folder)
-        elif self.db_path and self.db_path != ":memory:":
+        elif self.db_path and self.db_path != ":memory:" and os.access(Path(self.db_path).resolve().parent, os.W_OK):
             self.folder = index_path_for(self.db_path)
+        elif self.db_path and self.db_path != ":memory:" and (index_path_for(self.db_path) / _STATE).exists():
+            self.folder = index_path_for(self.db_path)  # read-only folder, index made by publish
         else:
             self.folder = Path(tempfile.mkdtemp(prefix="govdocs-search-"))
         self.schema = build_schema()

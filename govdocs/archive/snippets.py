@@ -53,8 +53,10 @@ def best_window(text: str, spans: list[tuple[int, int]], width: int = WIDTH) -> 
     return 0, end
 
 
-def render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
-    """``text[start:end]`` escaped, spans marked, ellipses where it was cut."""
+def render(text: str, spans: list[tuple[int, int]], start: int, end: int, keep_lines: bool = False) -> str:
+    """``text[start:end]`` escaped, spans marked, ellipses where it was cut.
+    With ``keep_lines`` line breaks are kept (for a whole text in a page)."""
+    _flat = (lambda t: t) if keep_lines else _flatten
     out = [ELLIPSIS if start > 0 else ""]
     at = start
     for a, b in merge_spans(spans):
@@ -66,10 +68,10 @@ def render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str
         at = b
     out.append(html.escape(_flat(text[at:end])))
     out.append(ELLIPSIS if end < len(text) else "")
-    return "".join(out).strip()
+    return "".join(out) if keep_lines else "".join(out).strip()
 
 
-def _flat(text: str) -> str:
+def _flatten(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 

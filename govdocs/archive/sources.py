@@ -245,7 +245,7 @@ def issued(db, ids=None) -> Iterator[SearchItem]:
         sources = [str(s) for s in _json_list(row["sources"])]
         yield SearchItem(
             key=f"issued:{row['id']}", kind=f"issued {row['kind']}", title=row["title"] or row["kind"],
-            text="\n".join(filter(None, [row["title"], row["kind"], row["path"], " ".join(sources)])),
+            text="\n".join(filter(None, [row["title"], row["kind"], " ".join(sources)])),
             date=(row["issued_at"] or "")[:10] or None,
             public=not (set(sources) & drafts), related=[s for s in sources if ":" in s],
         )

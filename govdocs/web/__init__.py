@@ -1,0 +1,1 @@
+"""The public archive on the web: Datasette plus the govdocs plugin."""
