@@ -130,9 +130,10 @@ def draft(store, body: str, title: str, *, recitals=(), clauses=(), exhibits=(),
     body_row = store.get("bodies", body)
     if not str(title or "").strip():
         raise InvalidInput("a resolution needs a title")
-    for name, target in (("rescinds", rescinds), ("supersedes", supersedes)):
-        if target:
-            _check_link(store, body_row, name, target)
+    if rescinds:
+        rescinds = _check_link(store, body_row, "rescinds", rescinds)["id"]
+    if supersedes:
+        supersedes = _check_link(store, body_row, "supersedes", supersedes)["id"]
     with store.transaction():
         if id is None:
             n = 1 + len(store.rows("resolutions", "body = ?", [body]))
@@ -154,8 +155,8 @@ def draft(store, body: str, title: str, *, recitals=(), clauses=(), exhibits=(),
 def _check_link(store, body_row: dict, what: str, target: str) -> dict:
     old = find_resolution(store, target)
     if old["status"] != "adopted":
-        raise Refused(f"a resolution can only be {what.rstrip('s')}ed if it was adopted; "
-                      f"{old['id']} is {old['status']}")
+        done = {"rescinds": "rescinded", "supersedes": "superseded"}[what]
+        raise Refused(f"only an adopted resolution can be {done}; {old['id']} is {old['status']}")
     if old["body"] != body_row["id"]:
         raise Refused(f"{old['id']} is a resolution of {old['body']}, not of {body_row['id']}")
     return old
