@@ -154,7 +154,7 @@ def find_number(text: str) -> tuple[str | None, str | None]:
 
 def find_kind(text: str) -> str | None:
     """The kind of record, judged from its opening."""
-    head = text[:3000]
+    head = re.sub(r"^[ \t]*#+[ \t]*", "", text[:3000], flags=re.MULTILINE)  # Markdown headings
     for kind, pattern in _KIND_MARKERS:
         if pattern.search(head):
             return kind

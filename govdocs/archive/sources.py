@@ -53,7 +53,8 @@ def _where_ids(ids, column="id"):
     if ids is None:
         return "", []
     ids = list(ids)
-    return f" where [{column}] in ({', '.join('?' for _ in ids)})", ids
+    column = column if "." in column else f"[{column}]"
+    return f" where {column} in ({', '.join('?' for _ in ids)})", ids
 
 
 def _json_list(value) -> list:

@@ -1,0 +1,155 @@
+import json
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from govdocs.archive import extract, ingest
+from govdocs.archive.publish import open_public, publish
+from govdocs.archive.search import Searcher
+
+from .pdfmaker import make_pdf
+
+SCAN = """RESOLUTION NO. 81 -14
+A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF ARBOR VISTA APPROVING
+THE BY-LAWS OF CVCR4A
+WHEREAS, the Board of 0CCR'`1A recommends the deductible; and
+PASSED, APPROVED AND ADOPTED at a regular meeting of the City Council of
+the City of Arbor Vista held on this 17th day of February, 1981.
+AYES: COUNCILMEMBERS: Alvarez, Brandt
+NOES: COUNCILMEMBERS: Okafor
+ABSENT: COUNCILMEMBERS: None
+"""
+
+
+@pytest.fixture
+def files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "res-81-14.txt").write_text(SCAN)
+    (folder / "copy-of-res.txt").write_text(SCAN)  # same bytes, another name
+    (folder / "minutes.md").write_text("# Minutes\n\nThe board met on March 11, 1982 about sewer bonds.\n")
+    (folder / "budget.pdf").write_bytes(make_pdf(["Budget report for the fiscal year", "Page two: street lighting"]))
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 this is not really a pdf")
+    (folder / "notes.xyz").write_text("not a kind we read")
+    return folder
+
+
+def test_ingest_batch_semantics(store, files):
+    summary = ingest.ingest_paths(store, [files, files / "notes.xyz"], public=True)
+    assert len(summary.added) == 3 + 0  # txt, md, pdf; the copy is a duplicate
+    assert [p.split("/")[-1] for p, _ in summary.duplicates] == ["res-81-14.txt"]
+    failed = {p.split("/")[-1]: reason for p, reason in summary.failed}
+    assert set(failed) == {"broken.pdf", "notes.xyz"}
+    assert "PDF" in failed["broken.pdf"] and "unknown file type" in failed["notes.xyz"]
+    assert summary.lines()[0] == "3 added, 1 already in the archive, 2 could not be read"
+    again = ingest.ingest_paths(store, [files])
+    assert again.added == [] and len(again.duplicates) == 4  # re-ingest is a no-op
+    assert store.db["documents"].count == 3
+
+
+def test_metadata_pages_and_original_kept(store, files):
+    ingest.ingest_paths(store, [files / "copy-of-res.txt", files / "budget.pdf"], public=True)
+    res = next(store.db.query("select * from documents where filename = 'copy-of-res.txt'"))
+    assert (res["kind"], res["number"], res["date"], res["meeting_kind"]) == ("resolution", "81-14", "1981-02-17", "regular")
+    assert json.loads(res["metadata"])["roll_call"] == {"aye": ["Alvarez", "Brandt"], "no": ["Okafor"]}
+    pdf = next(store.db.query("select * from documents where filename = 'budget.pdf'"))
+    assert pdf["pages"] == 2 and pdf["text"].count("\f") == 1
+    blob = store.db.execute("select content from document_files where sha256 = ?", [pdf["sha256"]]).fetchone()[0]
+    assert blob == (files / "budget.pdf").read_bytes()
+    assert store.db.execute("select count(*) from audit where table_name = 'documents'").fetchone()[0] == 2
+
+
+def test_scan_without_text_needs_ocr_when_no_tool(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(extract, "ocr_available", lambda: False)
+    (tmp_path / "scan.pdf").write_bytes(make_pdf([""]))
+    summary = ingest.ingest_paths(store, [tmp_path / "scan.pdf"])
+    assert summary.needs_ocr == [str(tmp_path / "scan.pdf")]
+    assert "need OCR" in summary.lines()[0]
+    assert store.db.execute("select status from documents").fetchone()[0] == "needs-ocr"
+
+
+def test_search_words_phrases_fuzzy_and_filters(store, files):
+    ingest.ingest_paths(store, [files], public=True)
+    searcher = Searcher(store.db, store.path)
+    hits = searcher.search("deductible").hits
+    assert [h.number for h in hits] == ["81-14"]
+    assert "<mark>deductible</mark>" in hits[0].snippet
+    assert searcher.search('"sewer bonds"').hits[0].kind == "minutes"
+    assert searcher.search("CVCRMA").total == 0
+    fuzzy = searcher.search("CVCRMA", fuzzy=True)
+    assert fuzzy.total == 1 and "<mark>CVCR4A</mark>" in fuzzy.hits[0].snippet
+    assert searcher.search("lighting", kind="minutes").total == 0
+    assert searcher.search("lighting", kind="document").hits[0].page == 2
+    assert searcher.search("", voter="Okafor", vote="no").hits[0].number == "81-14"
+    assert searcher.search("", voter="okafor", vote="aye").total == 0
+    assert searcher.search("deductible", year_from=1982).total == 0
+    for odd in ['"unbalanced', "((( AND", "*", "-", "title:", "OR"]:
+        searcher.search(odd)  # never an error
+
+
+def test_index_keeps_in_step_with_the_store(loaded_store):
+    store = loaded_store
+    searcher = Searcher(store.db, store.path)
+    assert searcher.search("quokkaberry").total == 0
+    with store.transaction():
+        store.insert("resolutions", {"id": "av-draft-1", "body": "arbor-vista-council",
+                                     "title": "A draft about quokkaberry lighting", "status": "draft"})
+    assert [h.id for h in searcher.search("quokkaberry").hits] == ["resolution:av-draft-1"]
+    with store.transaction():
+        store.update("resolutions", "av-draft-1", {"title": "A draft about street lighting"})
+    assert searcher.search("quokkaberry").total == 0
+    with store.transaction():
+        store.delete("resolutions", "av-draft-1")
+    assert searcher.search("street lighting").total == 0 or all(
+        h.id != "resolution:av-draft-1" for h in searcher.search("street lighting").hits)
+
+
+SECRET_WORDS = ["quokkaberry", "zanzibarite", "settlement", "draft"]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    from govdocs.store import RecordStore
+    from govdocs.store.loader import load
+
+    from pathlib import Path
+
+    RECORDS = Path(__file__).resolve().parents[2] / "records"
+    folder = tmp_path_factory.mktemp("pub")
+    store = RecordStore(folder / "store.db", actor="test")
+    load(store, [RECORDS])
+    with store.transaction():
+        store.insert("resolutions", {"id": "av-draft-9", "body": "arbor-vista-council", "status": "draft",
+                                     "title": "A draft resolution on quokkaberry zanzibarite settlement"})
+    ingest.add_documents(store, [
+        ingest.DocumentInput(title="Private memo", text="quokkaberry zanzibarite settlement memo", public=False),
+        ingest.DocumentInput(title="Closed session", text="zanzibarite settlement conference",
+                             public=True, closed_session=True),
+        ingest.DocumentInput(title="Street lighting notice", text="public hearing on street lighting", public=True),
+    ])
+    out = folder / "public.db"
+    publish(store, out)
+    store.close()
+    return out
+
+
+def test_publish_leaves_out_everything_not_public(published):
+    db = open_public(published)
+    assert "audit" not in db.table_names()
+    assert {c.name for c in db["people"].columns} == {"id", "name", "honorific"}
+    assert db.execute("select count(*) from resolutions where status = 'draft'").fetchone()[0] == 0
+    assert [r[0] for r in db.execute("select title from documents")] == ["Street lighting notice"]
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("insert into documents (id) values ('x')")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.sampled_from(SECRET_WORDS + ["resolution", "memo", "av-draft-9", '"', "*"]), min_size=1, max_size=3),
+       fuzzy=st.booleans())
+def test_a_draft_never_appears_whatever_is_searched(published, words, fuzzy):
+    searcher = Searcher(open_public(published), published)
+    results = searcher.search(" ".join(words), fuzzy=fuzzy, limit=500, facets=True)
+    keys = {h.id for h in results.hits}
+    assert "resolution:av-draft-9" not in keys
+    assert not any("quokkaberry" in h.snippet or "zanzibarite" in h.snippet for h in results.hits)
