@@ -209,21 +209,39 @@ def roll_call(text: str) -> dict[str, list[str]]:
     return {option: list(parsed.names(option)) for option in OPTIONS if parsed.names(option)}
 
 
+_VOTE_WORDS = re.compile(r"ayes|noes|absent|abstain|vote", re.IGNORECASE)
+HEAD = 6000
+
+
+def vote_passages(text: str, around: int = 12) -> str:
+    """The lines of a long text near vote words, and its last lines (where a
+    clerk's certification is): all the roll-call parser needs to see."""
+    if len(text) <= 2 * HEAD:
+        return text
+    lines = text.split("\n")
+    keep = set(range(max(0, len(lines) - 40), len(lines)))
+    for i, line in enumerate(lines):
+        if _VOTE_WORDS.search(line):
+            keep.update(range(max(0, i - around), min(len(lines), i + around + 1)))
+    return "\n".join(lines[i] for i in sorted(keep))
+
+
 def extract(text: str, pivot: int = 2026, with_roll_call: bool = True) -> Metadata:
     """All the metadata a cleaned text gives."""
-    number, label = find_number(text)
+    head = text[:HEAD]
+    number, label = find_number(head)
     dates = find_dates(text, pivot)
     meta = Metadata(
-        kind=find_kind(text),
+        kind=find_kind(head),
         number=number,
         label=label,
         date=adoption_date(text, dates),
         dates=sorted({d.date for d in dates}),
-        body=find_body(text),
+        body=find_body(head),
         meeting_kind=find_meeting_kind(text),
     )
     if label and meta.kind is None:
         meta.kind = label.split(" NO.")[0].lower().replace(" ", "-")
     if with_roll_call:
-        meta.roll_call = roll_call(text)
+        meta.roll_call = roll_call(vote_passages(text))
     return meta
