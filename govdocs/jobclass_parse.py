@@ -203,7 +203,8 @@ _DOC_KIND_RE = re.compile(
     re.I,
 )
 _DEPARTMENT_RE = re.compile(
-    r"\b(?:department|division|office|personnel|human resources|commission|bureau)\b", re.I
+    r"\b(?:department|division|office|commission|bureau|board of directors)$|"
+    r"^(?:department|division|office|bureau) of\b|\b(?:human resources|personnel)\b", re.I
 )
 _SUBPARTS = frozenset({"education", "experience", "training", "substitution", "special",
                        "license", "certificate", "certification"})

@@ -27,7 +27,7 @@ def _job(jc: JobClass, agency_name: str | None = None) -> dict:
         "code": jc.code or "",
         "title": house_heading(jc.title) if jc.title.isupper() else jc.title,
         "header": [{"label": label, "value": value} for label, value in header_rows(jc)
-                   if label != "Agency"],
+                   if label not in ("Agency", "Document")],
         "sections": [
             {"name": s.name, "title": house_heading(s.heading),
              "entries": [{"kind": i.kind, "text": i.text, "level": i.level} for i in s.items]}
