@@ -23,13 +23,11 @@ How time is counted, and why:
   day of the hearing. Successive publications need the stated number of whole
   days *between* them, not counting the publication days themselves.
 
-Sources checked while encoding (public copies of the statutes): Gov. Code
-54954.2, 54955, 54955.1, 54956, 54956.5 (Brown Act); 6040.5 (daily and weekly
-newspapers); 6064 (four weekly publications, five days intervening, period
-ending on the 28th day counting the first); 6800 (computing time). Sections
-6061, 6062, 6062a, 6063 and 6066 follow the same pattern as 6064; the counts
-used for them are in ``CALIFORNIA`` below, each with its section, and are the
-first thing to re-read against leginfo.legislature.ca.gov when the law changes.
+Checked against public copies of Gov. Code 54954.2, 54955, 54956, 54956.5,
+6040.5, 6064 (four weekly publications, five days between, period ending on
+the 28th day counting the first) and 6800. The counts for 6061, 6062, 6062a,
+6063 and 6066 follow 6064's pattern; each sits in ``CALIFORNIA`` with its
+section, to be re-read against leginfo.legislature.ca.gov when the law changes.
 """
 
 from __future__ import annotations
@@ -393,9 +391,7 @@ def business_days_before(day: date, count: int, rules: RuleSet = CALIFORNIA) -> 
 
 
 def previous_business_day(day: date, rules: RuleSet = CALIFORNIA) -> date:
-    while not is_business_day(day, rules):
-        day -= timedelta(days=1)
-    return day
+    return day if is_business_day(day, rules) else business_days_before(day, 1, rules)
 
 
 # ---- Deadlines -------------------------------------------------------------

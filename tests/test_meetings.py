@@ -131,6 +131,12 @@ def test_adjourned_cancelled_joint_and_hearing_examples(loaded_store):
     assert len(board.warnings) == 1 and "item 5" in board.warnings[0]
 
 
+def test_joint_meeting_bodies(loaded_store):
+    assert sm.meeting_bodies(loaded_store, "cvcrma-board-2027-01-14-joint") == ["cvcrma-board", "harbor-mesa-council"]
+    assert sm.meeting_bodies(loaded_store, "cvcrma-board-2026-12-03") == ["cvcrma-board"]
+    assert sm.meeting_bodies(loaded_store, "nothing") == []
+
+
 def test_joint_meeting_is_listed_for_each_body(loaded_store):
     ids = [m["id"] for m in sm.list_meetings(loaded_store, body="harbor-mesa-council")]
     assert "cvcrma-board-2027-01-14-joint" in ids

@@ -97,6 +97,8 @@ def check(meeting, as_json, store):
         click.echo(f"  MISSING: no {kind} notice is recorded ({deadlines.CALIFORNIA.rule(kind).citation})")
     for problem in result.problems:
         click.echo(f"  PROBLEM: {problem}")
+    for warning in result.warnings:
+        click.echo(f"  warning: {warning}")
     if not result.findings and not result.missing:
         click.echo("  no notices recorded")
 

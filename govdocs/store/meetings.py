@@ -226,6 +226,23 @@ def meeting_record(source, meeting_id: str) -> MeetingRecord:
     return rec
 
 
+def meeting_bodies(source, meeting_id: str) -> list[str]:
+    """Every body that meets at ``meeting_id``: its own, then a joint meeting's others.
+
+    A resolution or vote of any of them may name this meeting; each body
+    keeps its own numbering. Works on a store, a Database or a loader view.
+    """
+    if hasattr(source, "pending"):
+        meeting, joint = source.get("meetings", meeting_id), source.get("joint_meetings", meeting_id)
+    else:
+        db = _db(source)
+        meeting, joint = _find(db, "meetings", meeting_id), _find(db, "joint_meetings", meeting_id)
+    if meeting is None:
+        return []
+    others = json.loads(joint["bodies"]) if joint and isinstance(joint.get("bodies"), str) else (joint or {}).get("bodies") or []
+    return [meeting["body"], *[b for b in others if b != meeting["body"]]]
+
+
 def _dt(value: str | None, z: ZoneInfo) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value).astimezone(z) if value else None
 
