@@ -250,3 +250,30 @@ def test_meeting_ics_is_parsed_back(loaded_store, invoke, tmp_path):
     cal = Calendar.from_ical(printed.encode("utf-8"))
     assert {str(e["uid"]).split("@")[0] for e in cal.walk("VEVENT")} >= {
         "harbor-mesa-council-2026-11-17", "cvcrma-board-2027-01-14-joint"}
+
+
+def test_meeting_cancel_adjourn_and_joint(loaded_store, invoke):
+    out = invoke(["meeting", "cancel", "cvcrma-board-2026-12-03", "--reason", "No quorum & no room",
+                  "--decided-at", "2026-12-01T09:00"]).stdout
+    assert out.splitlines()[0] == "Cancelled cvcrma-board-2026-12-03: No quorum & no room"
+    check = json.loads(invoke(["notice", "check", "cvcrma-board-2026-12-03", "--json"]).stdout)
+    assert check["missing"] == ["cancellation"]
+    invoke(["meeting", "cancel", "cvcrma-board-2026-12-03", "--reason", "again"], expect=2)
+    invoke(["meeting", "cancel", "harbor-mesa-council-2026-11-17", "--reason", "late"], expect=2)
+
+    out = invoke(["meeting", "adjourn", "harbor-mesa-council-2026-12-15", "--at", "2026-12-15T22:45",
+                  "--to", "2026-12-22T18:00"]).stdout
+    assert out.splitlines()[0].startswith("Adjourned harbor-mesa-council-2026-12-15 to harbor-mesa-council-2026-12-22")
+    assert "post no later than 2026-12-16 22:45 PST (-08:00) (Cal. Gov. Code § 54955)" in out
+    shown = invoke(["meeting", "show", "harbor-mesa-council-2026-12-22"]).stdout
+    assert "Adjourned from harbor-mesa-council-2026-12-15" in shown
+    assert "Missing: no adjourned notice is recorded" in shown
+    invoke(["meeting", "adjourn", "harbor-mesa-council-2026-12-15", "--at", "2026-12-15T22:45",
+            "--to", "2026-12-15T20:00", "--id", "x"], expect=2)
+
+    out = invoke(["meeting", "new", "--body", "harbor-mesa-council", "--kind", "joint", "--with", "cvcrma-board",
+                  "--start", "2027-03-04T18:00", "--place", "Library"]).stdout
+    assert "Call and notice of a special meeting: no later than 2027-03-03 18:00 PST" in out
+    assert sm.meeting_bodies(loaded_store, "harbor-mesa-council-2027-03-04") == ["harbor-mesa-council", "cvcrma-board"]
+    invoke(["meeting", "new", "--body", "harbor-mesa-council", "--kind", "joint", "--start", "2027-03-05T18:00"],
+           expect=2)

@@ -31,9 +31,12 @@ def meeting():
 @click.option("--place", help="Where the meeting is held.")
 @click.option("--id", "meeting_id", help="The meeting's id (default: BODY-YYYY-MM-DD).")
 @click.option("--item", "items", multiple=True, help="An agenda item title (repeat, in order).")
+@click.option("--with", "joint_with", multiple=True, help="For --kind joint: another body meeting jointly (repeat).")
+@click.option("--called-as", type=click.Choice(["regular", "special"]), default="special", show_default=True,
+              help="For --kind joint: how the joint meeting is called.")
 @json_option
 @store_options
-def new(body, kind, start, place, meeting_id, items, as_json, store):
+def new(body, kind, start, place, meeting_id, items, joint_with, called_as, as_json, store):
     """Add a meeting, with its agenda items.
 
     Example:
@@ -42,12 +45,13 @@ def new(body, kind, start, place, meeting_id, items, as_json, store):
     """
     row = store_meetings.create_meeting(
         store, body=body, kind=kind, start=start, place=place, meeting_id=meeting_id,
-        items=[{"number": str(i), "title": t} for i, t in enumerate(items, 1)])
+        items=[{"number": str(i), "title": t} for i, t in enumerate(items, 1)],
+        joint_with=list(joint_with), called_as=called_as)
     if as_json:
         echo_json(row)
         return
     click.echo(f"Added meeting {row['id']} ({kind}, {row['start']}).")
-    for kind_needed in rules.required_notices(kind):
+    for kind_needed in rules.required_notices(kind, called_as=called_as):
         answer = deadlines.deadline(kind_needed, dt.datetime.fromisoformat(row["start"]))
         click.echo(f"  {answer.describe()}")
 
@@ -113,6 +117,44 @@ def show(meeting_id, as_json, store):
         click.echo(f"Problem: {line}")
     for line in result.warnings:
         click.echo(f"Warning: {line}")
+
+
+@meeting.command()
+@click.argument("meeting_id")
+@click.option("--reason", required=True, help="Why it will not be held (e.g. no quorum).")
+@click.option("--decided-at", help="When it was cancelled (ISO 8601; default now).")
+@store_options
+def cancel(meeting_id, reason, decided_at, store):
+    """Cancel a meeting, recording the reason.
+
+    Example:
+
+        govdocs meeting cancel cvcrma-board-2026-12-03 --reason "No quorum"
+    """
+    row = store_meetings.cancel_meeting(store, meeting_id, reason, decided_at=decided_at)
+    click.echo(f"Cancelled {meeting_id}: {row['reason']}")
+    click.echo(f"Post the notice: govdocs notice render {meeting_id} --kind cancellation")
+
+
+@meeting.command()
+@click.argument("meeting_id")
+@click.option("--at", "at", required=True, help="When the meeting was adjourned (ISO 8601).")
+@click.option("--to", "to", required=True, help="The time it is adjourned to (ISO 8601).")
+@click.option("--place", help="The place it is adjourned to (default: the same place).")
+@click.option("--id", "new_id", help="The adjourned meeting's id (default: BODY-YYYY-MM-DD).")
+@click.option("--ordered-by", help="Who ordered the adjournment (e.g. the Council, or the clerk).")
+@store_options
+def adjourn(meeting_id, at, to, place, new_id, ordered_by, store):
+    """Adjourn a meeting to a stated time and place (an adjourned meeting).
+
+    Example:
+
+        govdocs meeting adjourn harbor-mesa-council-2026-12-15 --at 2026-12-15T22:45 --to 2026-12-22T18:00
+    """
+    row = store_meetings.adjourn_meeting(store, meeting_id, to=to, place=place, at=at,
+                                         new_id=new_id, ordered_by=ordered_by)
+    click.echo(f"Adjourned {meeting_id} to {row['id']} ({row['start']}, {row['place']}).")
+    click.echo(row["deadline"].describe())
 
 
 @meeting.command()

@@ -212,7 +212,7 @@ def meeting_record(source, meeting_id: str) -> MeetingRecord:
     rec.items = sorted(db["agenda_items"].rows_where("meeting = ?", [meeting_id]), key=_number_key)
     rec.notices = list(db["notices"].rows_where("meeting = ?", [meeting_id], order_by="id"))
     for n in rec.notices:
-        rec.deliveries[n["id"]] = list(db["notice_deliveries"].rows_where("notice = ?", [n["id"]], order_by="id"))
+        rec.deliveries[n["id"]] = list(db["notice_deliveries"].rows_where("notice = ?", [n["id"]], order_by="rowid"))
     rec.cancellation = _find(db, "cancellations", meeting_id)
     rec.adjournment = _find(db, "adjournments", meeting_id)
     if rec.adjournment:
@@ -322,8 +322,9 @@ def _slug(text: str) -> str:
 
 def create_meeting(store, *, body: str, kind: str, start: str, place: str | None = None,
                    meeting_id: str | None = None, status: str = "scheduled",
-                   items: list[dict] | None = None) -> dict:
-    """Add a meeting (and its agenda items) to the store."""
+                   items: list[dict] | None = None, joint_with: list[str] | None = None,
+                   called_as: str = "special") -> dict:
+    """Add a meeting (its agenda items, and for a joint meeting the other bodies)."""
     body_row = _find(store.db, "bodies", body)
     if body_row is None:
         raise NotFound(f"no body {body!r}")
@@ -331,6 +332,15 @@ def create_meeting(store, *, body: str, kind: str, start: str, place: str | None
         raise InvalidInput(f"unknown meeting kind {kind!r} (regular, special, adjourned, emergency, joint)")
     if status not in ("scheduled", "held", "cancelled"):
         raise InvalidInput(f"unknown status {status!r} (scheduled, held, cancelled)")
+    if kind == "joint" and not joint_with:
+        raise InvalidInput("a joint meeting names the other bodies meeting with it (--with BODY)")
+    if joint_with and kind != "joint":
+        raise InvalidInput("only a joint meeting has other bodies; use --kind joint")
+    for other in joint_with or []:
+        if _find(store.db, "bodies", other) is None or other == body:
+            raise InvalidInput(f"{other!r} is not another body that could meet jointly with {body}")
+    if called_as not in rules.CALLED_AS:
+        raise InvalidInput(f"a joint meeting is called as 'regular' or 'special', not {called_as!r}")
     moment = deadlines.parse_moment(start, body_row.get("time_zone") or ZONE)
     meeting_id = meeting_id or f"{body}-{moment:%Y-%m-%d}"
     if _find(store.db, "meetings", meeting_id):
@@ -339,12 +349,59 @@ def create_meeting(store, *, body: str, kind: str, start: str, place: str | None
            "place": place, "status": status}
     with store.transaction():
         store.insert("meetings", row)
+        if joint_with:
+            store.insert("joint_meetings", {"meeting": meeting_id, "bodies": json.dumps(list(joint_with)),
+                                            "called_as": called_as})
         for item in items or []:
             store.insert("agenda_items", {"id": f"{meeting_id}/{item['number']}", "meeting": meeting_id,
                                           "number": str(item["number"]), "title": item["title"],
                                           "description": item.get("description"),
                                           "section": item.get("section"), "action": int(bool(item.get("action")))})
     return row
+
+
+def cancel_meeting(store, meeting_id: str, reason: str, *, decided_at: str | None = None) -> dict:
+    """Mark a meeting cancelled, with its reason (e.g. no quorum)."""
+    rec = meeting_record(store, meeting_id)
+    if not reason or not reason.strip():
+        raise InvalidInput("give the reason the meeting is cancelled")
+    if rec.meeting["status"] == "held":
+        raise InvalidInput(f"meeting {meeting_id} was held; it cannot be cancelled")
+    if rec.meeting["status"] == "cancelled":
+        raise InvalidInput(f"meeting {meeting_id} is already cancelled ({(rec.cancellation or {}).get('reason')})")
+    when = deadlines.parse_moment(decided_at, rec.zone) if decided_at else dt.datetime.now(rec.zone)
+    row = {"meeting": meeting_id, "reason": reason.strip(), "decided_at": when.replace(microsecond=0).isoformat()}
+    with store.transaction():
+        store.update("meetings", meeting_id, {"status": "cancelled"})
+        store.insert("cancellations", row)
+    return row
+
+
+def adjourn_meeting(store, meeting_id: str, *, to: str, place: str | None = None, at: str,
+                    new_id: str | None = None, ordered_by: str | None = None) -> dict:
+    """Adjourn a meeting, at ``at``, to a stated time and place: a new adjourned meeting.
+
+    The place defaults to the same place. The order of adjournment must then
+    be posted within 24 hours after ``at`` (Gov. Code 54955).
+    """
+    rec = meeting_record(store, meeting_id)
+    adjourned_at = deadlines.parse_moment(at, rec.zone)
+    start = deadlines.parse_moment(to, rec.zone)
+    if start <= adjourned_at:
+        raise InvalidInput("a meeting is adjourned to a later time")
+    place = place or rec.meeting.get("place")
+    if not place:
+        raise InvalidInput("a meeting is adjourned to a stated place; give --place")
+    new_id = new_id or f"{rec.meeting['body']}-{start:%Y-%m-%d}"
+    if _find(store.db, "meetings", new_id):
+        raise InvalidInput(f"meeting {new_id!r} already exists; give --id")
+    row = {"id": new_id, "body": rec.meeting["body"], "kind": "adjourned", "start": start.isoformat(),
+           "place": place, "status": "scheduled"}
+    with store.transaction():
+        store.insert("meetings", row)
+        store.insert("adjournments", {"meeting": new_id, "adjourned_from": meeting_id,
+                                      "adjourned_at": adjourned_at.isoformat(), "ordered_by": ordered_by})
+    return {**row, "deadline": deadlines.deadline("adjourned", adjourned_at, rec.zone)}
 
 
 def list_meetings(source, *, body: str | None = None, since: dt.datetime | None = None) -> list[dict]:
