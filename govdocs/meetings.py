@@ -217,6 +217,7 @@ def calendar_ics(meetings: list[dict], *, name: str = "govdocs meetings",
         start = m["start"] if isinstance(m["start"], dt.datetime) else dt.datetime.fromisoformat(m["start"])
         if start.tzinfo is None:
             raise InvalidInput(f"meeting {m['id']} has no time zone")
+        start = start.replace(microsecond=0)  # iCalendar times are whole seconds
         event = Event()
         event.add("uid", f"{m['id']}@{domain}")
         event.add("dtstamp", stamp.astimezone(dt.timezone.utc))

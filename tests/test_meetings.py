@@ -281,3 +281,27 @@ def test_meetings_ics_upcoming_only(loaded_store):
     everything = Calendar.from_ical(sm.meetings_ics(loaded_store, body="cvcrma-board"))
     cancelled = [e for e in everything.walk("VEVENT") if str(e["status"]) == "CANCELLED"]
     assert len(cancelled) == 1 and "No quorum" in str(cancelled[0]["description"])
+
+
+# ---------------------------------------------------------------- properties
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+words = st.lists(st.sampled_from(["claims", "Peña", "&", "budget", "año", "re-filed"]), max_size=40)
+
+
+@given(words)
+def test_warning_exactly_when_over_twenty_words(ws):
+    text = " ".join(ws)
+    warned = rules.agenda_warnings([{"number": "1", "title": "t", "description": text}])
+    assert bool(warned) == (rules.word_count(text) > rules.WORD_LIMIT)
+
+
+@given(st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2035, 12, 31),
+                    timezones=st.sampled_from([LA, ZoneInfo("America/New_York"), dt.timezone.utc])))
+def test_calendar_keeps_the_instant(start):
+    data = rules.calendar_ics([{"id": "m", "kind": "regular", "start": start, "status": "scheduled"}],
+                              stamp=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    (event,) = Calendar.from_ical(data).walk("VEVENT")
+    assert event.decoded("dtstart") == start.astimezone(dt.timezone.utc).replace(microsecond=0)
+    assert event.decoded("dtend") - event.decoded("dtstart") == dt.timedelta(hours=2)
