@@ -905,7 +905,8 @@ class Segment:
     text: str
 
 
-_TOKEN = re.compile(r"\s+|[\w'\u2019-]+|[^\w\s]")  # spaces, words, punctuation marks
+# spaces, numbers like 7.110 or 1,000, words, and each punctuation mark apart
+_TOKEN = re.compile(r"\s+|\d+(?:[.,]\d+)+|[\w'\u2019-]+|[^\w\s]")
 
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
