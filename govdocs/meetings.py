@@ -221,9 +221,11 @@ def calendar_ics(meetings: list[dict], *, name: str = "govdocs meetings",
         event = Event()
         event.add("uid", f"{m['id']}@{domain}")
         event.add("dtstamp", stamp.astimezone(dt.timezone.utc))
-        event.add("dtstart", start.astimezone(dt.timezone.utc))
-        event.add("dtend", (start + length).astimezone(dt.timezone.utc))
-        event.add("summary", m.get("title") or f"{m.get('body_name', m.get('body'))}: {m['kind']} meeting")
+        begin = start.astimezone(dt.timezone.utc)
+        event.add("dtstart", begin)
+        event.add("dtend", begin + length)  # in UTC: local wall-clock sums drift across DST
+        who = m.get("body_name") or m.get("body") or "Meeting"
+        event.add("summary", m.get("title") or f"{who}: {m['kind']} meeting")
         if m.get("place"):
             event.add("location", m["place"])
         status = m.get("status")
