@@ -250,7 +250,7 @@ def _dt(value: str | None, z: ZoneInfo) -> dt.datetime | None:
 def notice_facts(rec: MeetingRecord, notice: dict) -> tuple[deadlines.NoticeFacts, deadlines.Rule]:
     """The facts one notice is checked on, and its rule."""
     kind = notice["kind"]
-    event = rec.start
+    event = rec.start  # for a continued hearing: the meeting's start, earlier than the continuance (strict)
     if kind == "adjourned":
         if not rec.adjournment:
             raise InvalidInput(f"notice {notice['id']}: the meeting has no recorded adjournment")
