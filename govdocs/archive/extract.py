@@ -9,6 +9,7 @@ is OCRed, otherwise it is marked "needs OCR" and kept with empty text.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +26,7 @@ MEDIA_TYPES = {
     ".txt": "text/plain",
     ".text": "text/plain",
 }
+_NOT_LETTER = re.compile(r"[\W_]+")
 MIN_TEXT_PER_PAGE = 20  # fewer letters than this on every page: a scan
 
 
@@ -173,7 +175,7 @@ def extract(path: Path, *, ocr: bool | None = None) -> Extracted:
         raise Unreadable("no such file")
     if kind == "application/pdf":
         pages = pdf_pages(path)
-        letters = sum(sum(ch.isalnum() for ch in page) for page in pages)
+        letters = sum(len(_NOT_LETTER.sub("", page)) for page in pages)
         if pages and letters < MIN_TEXT_PER_PAGE * len(pages):
             if ocr is not False and ocr_available():
                 return Extracted(ocr_pdf(path), kind, "ocr")

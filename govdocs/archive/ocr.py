@@ -91,17 +91,29 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return previous[-1]
 
 
-def _pieces(pattern: str, k: int) -> list[tuple[int, str]]:
-    """Split into k+1 pieces: a match with at most k edits contains one exactly."""
+def _pieces(pattern: str, k: int, s: str | None = None) -> list[tuple[int, str]]:
+    """Split into k+1 pieces: a match with at most k edits contains one exactly.
+
+    Of the ways to cut the pattern (pieces of two or more characters), the one
+    whose pieces occur least often in ``s`` is taken: fewer places to check."""
     n = k + 1
-    size = len(pattern) // n
-    pieces = []
-    start = 0
-    for i in range(n):
-        end = len(pattern) if i == n - 1 else start + size
-        pieces.append((start, pattern[start:end]))
-        start = end
-    return [(o, p) for o, p in pieces if p]
+    m = len(pattern)
+    if s is None or m < 2 * n or n > 3:
+        size = m // n
+        cuts = [i * size for i in range(1, n)]
+    else:
+        best = None
+        for first in range(2, m - 2 * (n - 1) + 1):
+            options = [[first]] if n == 2 else [[first, second] for second in range(first + 2, m - 1)]
+            for cut in options:
+                bounds = [0, *cut, m]
+                pieces = [pattern[a:b] for a, b in zip(bounds, bounds[1:])]
+                total = sum(s.count(p) for p in pieces)
+                if best is None or total < best[0]:
+                    best = (total, cut)
+        cuts = best[1]
+    bounds = [0, *cuts, m]
+    return [(a, pattern[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def _occurs_within(pattern: str, s: str, k: int) -> bool:
@@ -121,37 +133,59 @@ def _occurs_within(pattern: str, s: str, k: int) -> bool:
 def _best_in_window(pattern: str, s: str, lo: int, hi: int, k: int):
     """Best (distance, start, end) of ``pattern`` inside s[lo:hi], or None.
 
-    A match may be one character shorter than the pattern at most: OCR turns
-    one letter into one to three marks, it seldom drops two."""
+    Sellers' dynamic programme carrying, for each cell, where the match
+    began. A match may be one character shorter than the pattern at most:
+    OCR turns one letter into one to three marks, it seldom drops two."""
     m = len(pattern)
-    if not _occurs_within(pattern, s[lo:hi], k):
-        return None
+    window = s[lo:hi]
+    # column j: (cost, start) for pattern[:i] ending at window[:j]
+    cost = list(range(m + 1))
+    begin = [0] * (m + 1)
     best = None
-    for start in range(lo, hi):
-        for length in range(max(1, m - min(k, 1)), m + k + 1):
-            end = start + length
-            if end > hi:
-                break
-            d = edit_distance(pattern, s[start:end], k)
-            if d <= k and (best is None or (d, -length) < (best[0], -(best[2] - best[1]))):
-                best = (d, start, end)
+    for j, ch in enumerate(window, 1):
+        new_cost = [0]
+        new_begin = [j]
+        for i in range(1, m + 1):
+            sub = cost[i - 1] + (pattern[i - 1] != ch)
+            dele = cost[i] + 1
+            ins = new_cost[i - 1] + 1
+            if sub <= dele and sub <= ins:
+                new_cost.append(sub)
+                new_begin.append(begin[i - 1])
+            elif dele <= ins:
+                new_cost.append(dele)
+                new_begin.append(begin[i])
+            else:
+                new_cost.append(ins)
+                new_begin.append(new_begin[i - 1])
+        cost, begin = new_cost, new_begin
+        d = cost[m]
+        if d <= k and j - begin[m] >= m - 1:
+            candidate = (d, begin[m] + lo, j + lo)
+            if best is None or d < best[0] or (d == best[0] and candidate[1] == best[1]):
+                best = candidate
+            elif best is not None and begin[m] + lo >= best[2]:
+                break  # a later, separate match: leave it for the next round
     return best
 
 
 def find_approximate(
-    pattern: str, text: str, max_edits: int | None = None, enough: int | None = None
+    pattern: str, text: str, max_edits: int | None = None, enough: int | None = None,
+    limit: int | None = None, squashed: tuple[str, list[int]] | None = None,
 ) -> list[tuple[int, int]]:
     """Spans of ``text`` (start, end offsets) that match ``pattern`` with at
     most ``max_edits`` edits, ignoring case, punctuation and spaces inside the
     match, and OCR look-alikes. Substrings of longer words match too.
 
     With ``enough``, exact matches alone are returned when there are at least
-    that many (a snippet needs a few, not all)."""
+    that many (a snippet needs a few, not all); with ``limit``, the search
+    stops after that many matches, in text order. ``squashed`` is
+    ``squash(text)`` when the caller has it already."""
     p, _ = squash(pattern)
     if not p:
         return []
     k = allowed_edits(p) if max_edits is None else max_edits
-    s, offsets = squash(text)
+    s, offsets = squashed if squashed is not None else squash(text)
     if not s:
         return []
     exact: list[tuple[int, int]] = []
@@ -162,23 +196,29 @@ def find_approximate(
     if enough is not None and len(exact) >= enough:
         return [(offsets[a], offsets[b - 1] + 1) for a, b in exact]
     windows: list[list[int]] = [[a, b] for a, b in exact]
-    for offset, piece in _pieces(p, k) if k else []:
+    covered = bytearray(len(s) + 1)
+    for a, b in exact:
+        covered[a:b] = b"\x01" * (b - a)
+    for offset, piece in _pieces(p, k, s) if k else []:
         at = s.find(piece)
         while at != -1:
-            lo = max(0, at - offset - k)
-            hi = min(len(s), at - offset + len(p) + k)
-            windows.append([lo, hi])
+            if not covered[at]:  # inside an exact match: already found
+                lo = max(0, at - offset - k)
+                hi = min(len(s), at - offset + len(p) + k)
+                windows.append([lo, hi])
             at = s.find(piece, at + 1)
     windows.sort()
     merged: list[list[int]] = []
+    exact_set = set(exact)
     for lo, hi in windows:
-        if merged and lo <= merged[-1][1]:
+        if merged and lo <= merged[-1][1] and (lo, hi) not in exact_set and tuple(merged[-1]) not in exact_set:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
     spans = []
-    exact_set = set(exact)
     for lo, hi in merged:
+        if limit is not None and len(spans) >= limit:
+            break
         if (lo, hi) in exact_set:
             spans.append((offsets[lo], offsets[hi - 1] + 1))
             continue

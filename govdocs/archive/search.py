@@ -121,11 +121,14 @@ class Searcher:
         folded = ocr.fold_query_word(word)
         if not folded:
             return None
+        edits = ocr.allowed_edits(folded)
         options = [(Occur.Should, Q.fuzzy_term_query(
-            self.schema, "ocr", folded, distance=ocr.allowed_edits(folded), transposition_cost_one=True,
+            self.schema, "ocr", folded, distance=edits, transposition_cost_one=True,
         ))]
-        if len(folded) >= 4:
-            options.append((Occur.Should, Q.regex_query(self.schema, "ocr", ".*" + re.escape(folded) + ".*")))
+        if len(folded) >= 4:  # the word at the start of a longer one ("occrma" in "occrmaboard")
+            options.append((Occur.Should, Q.fuzzy_term_query(
+                self.schema, "ocr", folded, distance=min(edits, 1), transposition_cost_one=True, prefix=True,
+            )))
         exact = self._word(word)
         if exact is not None:
             options.append((Occur.Should, exact))
@@ -234,8 +237,7 @@ class Searcher:
         text = item.text[:SNIPPET_TEXT]
         spans = query_module.highlight_spans(text, highlighter)
         if fuzzy:
-            for word in parsed.words():
-                spans += ocr.find_approximate(word, text, enough=3)
+            spans += self._fuzzy_spans(text, parsed.words())
         snippet = snippets.make_snippet(text, spans)
         page = snippets.page_of(text, spans[0][0]) if spans and "\f" in text else None
         return Hit(
@@ -243,6 +245,19 @@ class Searcher:
             date=item.date, body=item.body, snippet=snippet, score=round(score, 4), page=page,
             public=item.public, related=item.related,
         )
+
+    @staticmethod
+    def _fuzzy_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+        """Approximate matches for a snippet: find the first one, then all of
+        them in the passage around it (a snippet shows one passage)."""
+        squashed = ocr.squash(text)
+        firsts = [s for w in words for s in ocr.find_approximate(w, text, limit=1, squashed=squashed)]
+        if not firsts:
+            return []
+        anchor = min(a for a, _ in firsts)
+        lo = max(0, anchor - snippets.WIDTH // 2)
+        hi = min(len(text), anchor + snippets.WIDTH * 2)
+        return [(a + lo, b + lo) for w in words for a, b in ocr.find_approximate(w, text[lo:hi])]
 
     def facets(self, searcher, built) -> dict[str, list[tuple[str, int]]]:
         spec = {name: {"terms": {"field": name, "size": 50}} for name in FACETS}
