@@ -192,3 +192,18 @@ def test_new_amendment_checks_its_changes(loaded_store):
                         body="cvcrma-board", title="T", proposed_on=D("2027-01-21"),
                         rule="unanimous", changes=[{"agreement": "cvcrma-bylaws",
                                                     "action": "repeal", "target": "Sec. 7.110(b)"}])
+
+
+def test_a_member_whose_seat_ends_has_withdrawn(loaded_store):
+    seat = loaded_store.rows("seats", "body = ? and represents = ?", ["cvcrma-board", "foxhollow"])[0]
+    with loaded_store.transaction():
+        loaded_store.update("seats", seat["id"], {"term_end": "2026-10-31"})
+    members = {m.id: m for m in A.members_for(loaded_store, AMENDMENT)}
+    assert members["foxhollow"].withdrew_on == D("2026-11-01")
+    st = A.status(loaded_store, AMENDMENT, D("2026-11-05"))
+    # counted as of the proposal: Foxhollow still counts but can no longer act
+    assert st.withdrawn == ("City of Foxhollow",) and "City of Foxhollow" not in st.pending
+    assert {r["id"]: r["action"] for r in A.member_rows(loaded_store, AMENDMENT, st)}[
+        "foxhollow"] == "withdrawn"
+    with pytest.raises(Refused, match="City of Foxhollow was not a member agency on 2026-11-02"):
+        A.record_action(loaded_store, AMENDMENT, "foxhollow", "approved", D("2026-11-02"))

@@ -61,7 +61,9 @@ def load(files, agreement_id, organization, scheme, adopted, title, store):
 
 @agreement.command()
 @click.argument("agreement_id", metavar="AGREEMENT")
-@click.option("--as-of", type=DATE, help="Show the text in force on this day (default: today's).")
+@click.option("--as-of", type=DATE,
+              help="Show the text in force on this day (default: the latest text, "
+                   "including ratified changes not yet in effect).")
 @click.option("--cite", help="Show only this unit, e.g. 'Art. 6' or 'Sec. 7.110(a)'.")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)
