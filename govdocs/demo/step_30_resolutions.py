@@ -31,7 +31,7 @@ def run(demo):
     if result["pdf"]:
         demo.made(result["pdf"], "the same, as PDF")
     if result["packet"]:
-        demo.made(result["packet"], "certified packet: resolution, certificate, exhibits, bookmarked")
+        demo.made(result["packet"], "certified packet (resolution, certificate and exhibits, bookmarked)")
     copy = issue_certification(store, res["id"], copy=True,
                                out=folder / f"resolution-{number}-certified-copy.docx",
                                certified_on=dt.date.today())
