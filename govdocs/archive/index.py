@@ -42,6 +42,7 @@ from .sources import SearchItem
 SCHEMA_VERSION = 3
 _NON_WORD = re.compile(r"[\W_]+")
 _STATE = "govdocs-index.json"
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
 
 
 def _analyzer():
@@ -119,7 +120,11 @@ def voter_keys(name: str) -> list[str]:
 
 
 def to_document(item: SearchItem) -> tantivy.Document:
-    words = _NON_WORD.sub(" ", "\n".join(filter(None, [item.title, item.number, item.text]))).strip()
+    joined = "\n".join(filter(None, [item.title, item.number, item.text]))
+    if joined.isascii():
+        words = " ".join(joined.translate(_PUNCT_TO_SPACE).split())
+    else:
+        words = _NON_WORD.sub(" ", joined).strip()
     second = words.split(" ", 1)[1] if " " in words else ""
     doc = tantivy.Document()
     doc.add_text("key", item.key)

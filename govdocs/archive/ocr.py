@@ -23,12 +23,21 @@ import re
 
 _FOLD = str.maketrans({"0": "o", "1": "l", "i": "l", "|": "l", "5": "s", "$": "s", "!": "l"})
 _PUNCT_IN_WORD = re.compile(r"[^\w\s]+|_+")
-_FRAGMENT_PAIR = re.compile(r"(?=(?<!\S)(\S+)\s+(\S{1,3})(?!\S))|(?=(?<!\S)(\S{1,3})\s+(\S+)(?!\S))")
 # Short words that are words, not fragments of a broken one.
 _SHORT_WORDS = frozenset(
     "a an and as at be by do for he if in is it me no not of on or our so the to up us we".split()
 )
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+_ASCII_PUNCT = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def strip_punctuation(text: str) -> str:
+    """Punctuation out, letters, digits and spaces kept (fast for ASCII text)."""
+    if text.isascii():
+        return text.translate(_ASCII_PUNCT)
+    return _PUNCT_IN_WORD.sub("", text)
 
 
 def fold(text: str) -> str:
@@ -49,18 +58,17 @@ def allowed_edits(word: str) -> int:
 def ocr_tokens(text: str) -> str:
     """The folded words of ``text`` for an OCR-tolerant index, space separated,
     followed by the joined forms of words split around a short fragment."""
-    squashed = _PUNCT_IN_WORD.sub("", fold(text))
+    squashed = strip_punctuation(fold(text))
+    words = squashed.split()
     joins = []
-    for match in _FRAGMENT_PAIR.finditer(squashed):
-        a, b = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        if a in _SHORT_WORDS or b in _SHORT_WORDS:
-            continue
-        joins.append(a + b)
+    for a, b in zip(words, words[1:]):
+        if (len(a) <= 3 or len(b) <= 3) and a not in _SHORT_WORDS and b not in _SHORT_WORDS:
+            joins.append(a + b)
     return squashed + ("\n" + " ".join(joins) if joins else "")
 
 
 def fold_query_word(word: str) -> str:
-    return _PUNCT_IN_WORD.sub("", fold(word))
+    return strip_punctuation(fold(word))
 
 
 def squash(text: str) -> tuple[str, list[int]]:
