@@ -18,6 +18,7 @@ as a section of its own, named after its heading, never dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -181,6 +182,7 @@ def normalize_heading(text: str) -> str:
     return text.strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def heading_name(text: str, *, keywords: bool = True) -> str | None:
     """The canonical section name of a heading, ``"salary"``, or None.
 
@@ -692,6 +694,7 @@ _CHROME_RES = [
         r"^view\s+(all\s+)?(job|class)\w*\b.*$",
     )
 ]
+_CHROME_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _CHROME_RES), re.I)
 _BREADCRUMB_RE = re.compile(r"^[\w .,'&-]{1,40}(\s*(>|»|›|/)\s*[\w .,'&-]{1,60}){2,}$")
 
 
@@ -701,7 +704,7 @@ def is_chrome(line: str) -> bool:
     t = " ".join(line.split())
     if not t:
         return False
-    if any(p.match(t) for p in _CHROME_RES):
+    if _CHROME_RE.match(t):
         return True
     if _BREADCRUMB_RE.match(t) and re.match(r"(?i)^home\b", t):
         return True

@@ -23,6 +23,7 @@ Every non-blank, non-chrome line is either placed in some field or reported in
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -102,15 +103,19 @@ def _classify(no: int, raw: str) -> _Line:
     return _Line(no, text, "plain", stripped, indent, spaced=spaced)
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return (len(letters) >= 3 and s.upper() == s and len(s.split()) <= 10
-            and not s.endswith((".", ";", ",")))
+    return (s.upper() == s and not s.endswith((".", ";", ",")) and len(s.split()) <= 10
+            and len(_LETTER_RE.findall(s)) >= 3)
 
 
 _SMALL = frozenset("a an the and or nor of to in on at by for from with as per among into its".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_title_case(s: str, max_words: int = 8) -> bool:
     s = s.rstrip(":").strip()
     words = re.findall(r"[A-Za-z][A-Za-z'’-]*", s)
@@ -240,6 +245,7 @@ class _Parser:
         content.sort()
         self.width = content[int(len(content) * 0.95) - 1] if content else 80
         self.wrapped = self.width <= 130
+        self._shape_cache: dict[int, bool] = {}
 
     # -- front matter -----------------------------------------------------
     def front_matter(self) -> int:
@@ -318,6 +324,12 @@ class _Parser:
         return None
 
     def _starts_section_shape(self, i: int) -> bool:
+        if i in self._shape_cache:
+            return self._shape_cache[i]
+        self._shape_cache[i] = value = self._section_shape(i)
+        return value
+
+    def _section_shape(self, i: int) -> bool:
         ln = self.lines[i]
         return ln.kind == "md" or (ln.kind in ("plain", "bold") and _is_caps(ln.body)
                                    and heading_name(ln.body) is not None)
