@@ -22,119 +22,27 @@ citation, not its identity. Siblings are ordered by ``position``, a string of
 digits read as a decimal fraction, so a unit can always be inserted between
 two others without touching them.
 
+Labels and position keys are in ``govdocs.labels``, the word-level redline in
+``govdocs.redline``; both are re-exported here.
+
 Pure: no database, no files.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
-from difflib import SequenceMatcher
-from fractions import Fraction
 from typing import Iterable, Iterator
 
 from govdocs.errors import InvalidInput, NotFound, RecordError, Refused
+from govdocs.labels import (  # noqa: F401  (re-exported: part of this module's API)
+    STYLES, first_label, from_roman, initial_keys, key_between, label_fits, label_order,
+    next_label, to_roman,
+)
 
 # --------------------------------------------------------------------------
 # Numbering schemes
-
-_ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-
-
-def to_roman(n: int) -> str:
-    """Lower-case Roman numeral for ``n`` (1 -> 'i', 14 -> 'xiv')."""
-    if n < 1:
-        raise InvalidInput(f"no Roman numeral for {n}")
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def from_roman(s: str) -> int:
-    """Value of a Roman numeral; ``InvalidInput`` if it is not a canonical one."""
-    s = s.lower()
-    total, i = 0, 0
-    for value, letters in _ROMAN:
-        while s.startswith(letters, i):
-            total += value
-            i += len(letters)
-    if i != len(s) or not s or to_roman(total) != s:
-        raise InvalidInput(f"'{s}' is not a Roman numeral")
-    return total
-
-
-def _letters_value(s: str) -> int:
-    # a..z, then aa, bb, ... zz, then aaa ...: the drafting convention
-    if not s or len(set(s)) != 1 or not s.isalpha():
-        raise InvalidInput(f"'{s}' is not a letter label")
-    return (len(s) - 1) * 26 + (ord(s[0].lower()) - ord("a") + 1)
-
-
-def _letters_label(n: int, upper: bool = False) -> str:
-    rep, idx = divmod(n - 1, 26)
-    ch = chr(ord("A" if upper else "a") + idx)
-    return ch * (rep + 1)
-
-
-STYLES = ("arabic", "decimal", "lower", "upper", "roman")
-
-
-def label_order(style: str, label: str):
-    """A sort key for ``label`` in a numbering style; ``InvalidInput`` if it does not fit."""
-    if style == "arabic":
-        if not label.isdigit():
-            raise InvalidInput(f"'{label}' is not an Arabic numeral")
-        return int(label)
-    if style == "decimal":
-        if not re.fullmatch(r"\d+(\.\d+)*", label):
-            raise InvalidInput(f"'{label}' is not a section number like 7.110")
-        return tuple(int(p) for p in label.split("."))
-    if style == "lower":
-        if not label.islower():
-            raise InvalidInput(f"'{label}' is not a lower-case letter")
-        return _letters_value(label)
-    if style == "upper":
-        if not label.isupper():
-            raise InvalidInput(f"'{label}' is not an upper-case letter")
-        return _letters_value(label)
-    if style == "roman":
-        if not label.islower():
-            raise InvalidInput(f"'{label}' is not a lower-case Roman numeral")
-        return from_roman(label)
-    raise InvalidInput(f"unknown numbering style '{style}'", expected=", ".join(STYLES))
-
-
-def label_fits(style: str, label: str) -> bool:
-    try:
-        label_order(style, label)
-    except InvalidInput:
-        return False
-    return True
-
-
-def first_label(style: str) -> str:
-    return {"arabic": "1", "decimal": "1.100", "lower": "a", "upper": "A", "roman": "i"}[style]
-
-
-def next_label(style: str, label: str) -> str:
-    """The label that follows ``label`` ('h' -> 'i', 'iv' -> 'v', '7.110' -> '7.120')."""
-    key = label_order(style, label)
-    if style == "arabic":
-        return str(key + 1)
-    if style == "decimal":
-        head, _, tail = label.rpartition(".")
-        if not head:
-            return str(int(label) + 1)
-        return f"{head}.{int(tail) + 10:0{len(tail)}d}"
-    if style in ("lower", "upper"):
-        return _letters_label(key + 1, upper=style == "upper")
-    return to_roman(key + 1)
-
 
 @dataclass(frozen=True)
 class Level:
@@ -196,38 +104,6 @@ def scheme_named(name: str) -> Scheme:
     except KeyError:
         raise InvalidInput(f"unknown numbering scheme '{name}'",
                            expected=" or ".join(SCHEMES)) from None
-
-
-# --------------------------------------------------------------------------
-# Positions: decimal fractions written as digit strings without trailing
-# zeros, so that plain string order (SQLite's too) is numeric order.
-
-def _frac(key: str | None, default: int) -> Fraction:
-    if key is None:
-        return Fraction(default)
-    if not re.fullmatch(r"\d*[1-9]", key):
-        raise InvalidInput(f"'{key}' is not a position key")
-    return Fraction(int(key), 10 ** len(key))
-
-
-def key_between(before: str | None, after: str | None) -> str:
-    """The shortest position key strictly between two keys (None = either end)."""
-    lo, hi = _frac(before, 0), _frac(after, 1)
-    if not lo < hi:
-        raise InvalidInput(f"no position between '{before}' and '{after}'")
-    mid, k = (lo + hi) / 2, 1
-    while True:
-        scale = 10 ** k
-        candidate = Fraction(round(mid * scale), scale)
-        if lo < candidate < hi:
-            return str(int(candidate * scale)).rjust(k, "0").rstrip("0")
-        k += 1
-
-
-def initial_keys(n: int) -> list[str]:
-    """Evenly spread position keys for ``n`` siblings, in order."""
-    width = len(str(n))
-    return [str(i).rjust(width, "0").rstrip("0") for i in range(1, n + 1)]
 
 
 # --------------------------------------------------------------------------
@@ -379,7 +255,7 @@ def _parse_nodes(lines: list[str], scheme: Scheme, *, depth: int = 0, file=None,
                 if roots and label_order(top.style, label) <= label_order(top.style, roots[-1].label):
                     raise RecordError(f"{top.long} {label} comes after {top.long} {roots[-1].label}",
                                       file=file, line=lineno, field=top.name,
-                                      expected=f"numbers in increasing order")
+                                      expected="numbers in increasing order")
                 node = _Node(top.name, label, heading, lineno)
                 roots.append(node)
                 stack = [node]
@@ -725,7 +601,6 @@ def apply_changes(doc: Document, changes: Iterable[Change], *,
     used = set(taken) | _all_uids(roots)
     for change in changes:
         depth, parent, siblings, node = _locate(roots, sch, change.target)
-        parent_uid = parent.uid if parent else None
         if change.action == "repeal":
             siblings.remove(node)
         elif change.action == "renumber":
@@ -896,152 +771,11 @@ def apply_amendment(history: History, changes: Iterable[Change], effective_on: d
     return replace(history, versions=tuple(versions))
 
 
-# --------------------------------------------------------------------------
-# Redline
-
-@dataclass(frozen=True)
-class Segment:
-    kind: str   # "same", "del" (struck), "ins" (underlined)
-    text: str
-
-
-# spaces, numbers like 7.110 or 1,000, words, and each punctuation mark apart
-_TOKEN = re.compile(r"\s+|\d+(?:[.,]\d+)+|[\w'\u2019-]+|[^\w\s]")
-
-
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
-    """Word-level difference. Joining the "same" and "del" segments gives back
-    ``old`` exactly, and "same" and "ins" gives ``new``; changed words that are
-    separated only by spaces form one deletion followed by one insertion."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    raw: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            raw.append(("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            raw.append(("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            raw.append(("ins", "".join(b[j1:j2])))
-    out: list[Segment] = []
-    i = 0
-    while i < len(raw):
-        if raw[i][0] == "same":
-            out.append(Segment("same", raw[i][1]))
-            i += 1
-            continue
-        dels, inss = [], []
-        while i < len(raw):
-            kind, text = raw[i]
-            if kind == "del":
-                dels.append(text)
-            elif kind == "ins":
-                inss.append(text)
-            elif (not text.strip() and i + 1 < len(raw) and dels and inss):
-                # a lone space between two changes joins them into one
-                dels.append(text)
-                inss.append(text)
-            else:
-                break
-            i += 1
-        if dels:
-            out.append(Segment("del", "".join(dels)))
-        if inss:
-            out.append(Segment("ins", "".join(inss)))
-    merged: list[Segment] = []
-    for s in out:
-        if merged and merged[-1].kind == s.kind:
-            merged[-1] = Segment(s.kind, merged[-1].text + s.text)
-        elif s.text:
-            merged.append(s)
-    return tuple(merged)
-
-
-@dataclass(frozen=True)
-class RedlineBlock:
-    """One unit in a redline: its heading line and its words, as segments."""
-
-    uid: str
-    kind: str
-    depth: int
-    change: str                    # unchanged, changed, renumbered, inserted, repealed
-    head: tuple[Segment, ...]
-    body: tuple[Segment, ...]
-
-    @property
-    def changed(self) -> bool:
-        return self.change != "unchanged"
-
-
-def _whole(kind: str, text: str) -> tuple[Segment, ...]:
-    return (Segment(kind, text),) if text else ()
-
-
-def redline(before: Document, after: Document, *, whole: bool = False) -> tuple[RedlineBlock, ...]:
-    """The change from ``before`` to ``after``, unit by unit in reading order.
-
-    Units are matched by identity (so a renumbered unit shows its old and new
-    number, not a repeal and an insert). With ``whole=False`` only the
-    top-level units that contain a change are shown, in full.
-    """
-    sch = before.numbering
-    old = {u.uid: (d, u) for _, d, u, _ in before.walk()}
-    new = {u.uid: (d, u) for _, d, u, _ in after.walk()}
-
-    def kids(units_old, units_new):
-        pos = {}
-        for u in units_old:
-            pos[u.uid] = u.position
-        for u in units_new:
-            pos[u.uid] = u.position
-        return sorted(pos, key=lambda uid: (pos[uid], uid))
-
-    def block(uid) -> list[RedlineBlock]:
-        o, n = old.get(uid), new.get(uid)
-        if o and n:
-            (d, ou), (_, nu) = o, n
-            head = word_diff(sch.head_of(ou, d), sch.head_of(nu, d))
-            body = word_diff(ou.text, nu.text)
-            if ou.label != nu.label and ou.text == nu.text and ou.heading == nu.heading:
-                change = "renumbered"
-            elif any(s.kind != "same" for s in head + body):
-                change = "changed"
-            else:
-                change = "unchanged"
-            kind = nu.kind
-            children = kids(ou.children, nu.children)
-        elif o:
-            d, ou = o
-            head, body = _whole("del", sch.head_of(ou, d)), _whole("del", ou.text)
-            change, kind, children = "repealed", ou.kind, kids(ou.children, ())
-        else:
-            d, nu = n
-            head, body = _whole("ins", sch.head_of(nu, d)), _whole("ins", nu.text)
-            change, kind, children = "inserted", nu.kind, kids((), nu.children)
-        out = [RedlineBlock(uid, kind, d, change, head, body)]
-        for c in children:
-            out.extend(block(c))
-        return out
-
-    result: list[RedlineBlock] = []
-    for uid in kids(before.units, after.units):
-        blocks = block(uid)
-        if whole or any(b.changed for b in blocks):
-            result.extend(blocks)
-    return tuple(result)
-
-
-def redline_text(blocks: Iterable[RedlineBlock], *, struck=("[-", "-]"),
-                 underlined=("{+", "+}")) -> str:
-    """A redline as plain text, deletions as [-...-] and insertions as {+...+}."""
-    marks = {"same": ("", ""), "del": struck, "ins": underlined}
-    lines = []
-    for b in blocks:
-        head = "".join(marks[s.kind][0] + s.text + marks[s.kind][1] for s in b.head)
-        body = "".join(marks[s.kind][0] + s.text + marks[s.kind][1] for s in b.body)
-        lines.append(("    " * max(b.depth - 1, 0)) + (head + " " + body).strip())
-    return "\n".join(lines) + ("\n" if lines else "")
-
+# The redline (word-level difference between two versions) lives in
+# govdocs.redline and is re-exported here.
+from govdocs.redline import (  # noqa: E402  (it builds on the classes above)
+    RedlineBlock, Segment, redline, redline_text, word_diff,
+)
 
 __all__ = [
     "AGREEMENT", "BYLAWS", "SCHEMES", "Level", "Scheme", "Unit", "Document", "Citation",

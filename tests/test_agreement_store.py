@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from govdocs import legaltext as lt
-from govdocs.errors import NotFound, RecordError, RecordErrors, Refused
+from govdocs.errors import NotFound, RecordErrors, Refused
 from govdocs.store import agreements as A
 from govdocs.store.loader import load
 
