@@ -281,7 +281,11 @@ class _Parser:
             if name and name == current and normalize_heading(ln.body) in _SUBPARTS:
                 return None
             return (name or slug(ln.body), ln.body, "")
-        if ln.kind == "bold":  # Markdown bold on a line of its own: a sub-group
+        if ln.kind == "bold":  # bold on a line of its own: a sub-group, unless a known heading
+            name = heading_name(ln.body, keywords=False)
+            if (name and name != "salary" and name != current and (_is_caps(ln.body) or _is_title_case(ln.body))
+                    and normalize_heading(ln.body) not in _SUBPARTS):
+                return (name, ln.body, "")
             return None
         if ln.kind not in ("plain", "bullet"):
             return None
@@ -335,9 +339,11 @@ class _Parser:
                                    and heading_name(ln.body) is not None)
 
     def header_end(self, start: int) -> int:
+        titled = False
         for i in range(start, len(self.lines)):
             ln = self.lines[i]
-            if ln.kind == "md" and ln.md_level == 1:
+            if ln.kind == "md" and (ln.md_level == 1 or (not titled and heading_name(ln.body) is None)):
+                titled = True
                 continue
             if ln.kind == "md":
                 if heading_name(ln.body) != "salary":
@@ -372,7 +378,7 @@ class _Parser:
             s = _strip_md(ln.body if ln.kind != "md" else ln.body)
             if ln.kind in ("bullet", "number"):
                 s = _strip_md(ln.body)
-            if ln.kind == "md" and ln.md_level == 1:
+            if ln.kind == "md" and heading_name(s) != "salary":
                 if jc.title:
                     free.append((ln.no, s, True))
                 else:
@@ -446,6 +452,10 @@ class _Parser:
 
     def labelled(self, s: str) -> bool:
         """Place a line of one or more "Label: value" fields; False if it is not one."""
+        cells = [c.strip() for c in s.strip().strip("|").split("|")] if "|" in s else []
+        if len(cells) == 2 and header_label_value(cells[0] + ": " + cells[1]):  # a table row
+            self.set_field(cells[0], cells[1], cells[0] + ": " + cells[1])
+            return True
         segments = [seg.strip() for seg in re.split(r"\s{3,}|\s+\|\s+|;\s+(?=[A-Z][\w ]{0,30}:)", s)
                     if seg.strip()]
         split = []

@@ -4,7 +4,8 @@ Small readers that turn a file into plain text the pure parsers understand:
 
 * text and Markdown files are decoded (UTF-8, or Windows-1252 for old files);
 * Word files are read with python-docx in document order; heading styles
-  become Markdown headings, list styles become "-" or "1." items, tables
+  become Markdown headings, a short paragraph all in bold becomes a bold
+  line, list styles become "-" or "1." items, tables
   become rows of cells separated by " | ", and paragraphs are separated by
   blank lines;
 * PDF files are read with poppler's ``pdftotext -layout`` when it is
@@ -100,10 +101,13 @@ def docx_text(path) -> str:
             counters.clear()
             in_list = False
             heading = re.match(r"(?i)heading (\d)", style)
+            runs = [r for r in para.runs if r.text.strip()]
             if style.lower() == "title":
                 text = "# " + text
             elif heading:
                 text = "#" * min(int(heading.group(1)) + 1, 6) + " " + text
+            elif runs and all(r.bold for r in runs) and len(text.split()) <= 8 and "*" not in text:
+                text = "**" + text.rstrip(":") + "**" + (":" if text.endswith(":") else "")
             if blocks:
                 blocks.append("")
             blocks.append(text)

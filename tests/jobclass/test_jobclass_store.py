@@ -176,3 +176,23 @@ def test_every_example_record_imports_whole():
         result = parse_text(read_text(path))
         assert result.coverage.ratio == 1.0, (path, result.coverage.uncovered)
         assert result.job_class.code and result.job_class.title
+
+
+@pytest.mark.parametrize("name", ["capitals.txt", "titlecase.txt", "numbered.txt", "salary_table.txt",
+                                  "web_chrome.txt", "twolevel.md"])
+def test_a_class_rendered_as_docx_imports_back_with_the_same_content(name, tmp_path):
+    from govdocs.jobclass_render import render_class
+
+    first = parse_text((FIXTURES / name).read_text()).job_class
+    path = tmp_path / "class.docx"
+    path.write_bytes(render_class(first, "docx"))
+    again = parse_text(read_text(path))
+    assert again.coverage.ratio == 1.0
+    back = again.job_class
+
+    def content(jc):
+        return [(s.name, [(i.kind, i.text, i.level) for i in s.items]) for s in jc.sections]
+
+    assert content(back) == content(first)
+    assert (back.code, back.salary, back.dates, back.flsa, back.eeo, back.bargaining_unit) == (
+        first.code, first.salary, first.dates, first.flsa, first.eeo, first.bargaining_unit)
