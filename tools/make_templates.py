@@ -164,6 +164,9 @@ def resolution(doc):
     tag(doc, "{%p for clause in resolution.clauses %}")
     para(doc, "{{ clause.label }}{{ clause.text }}", indent=True)
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if resolution.exhibits %}")
+    para(doc, "Attached: {{ resolution.exhibit_titles|join('; ') }}.", indent=True)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if adoption %}")
     para(doc, "PASSED, APPROVED AND ADOPTED by the {{ body.full_name }} at a "
               "{{ adoption.meeting_kind }} meeting held on {{ adoption.date|ordinal_date }}.",

@@ -46,6 +46,7 @@ from govdocs.render.env import environment, find_template
 _DOCXTPL = DocxTemplate(io.BytesIO())   # only for its XML helper methods
 _TAG = re.compile(r"{{|{%|{#")
 _TABLE_FIX = re.compile(r"{%-?\s*(tc|hm)\s|colspan|{%\s*hm\s*%}")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _DOCPR = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _ZIP_TIME = (1980 - 1980) << 9 | 1 << 5 | 1   # 1980-01-01 (date); time 00:00
@@ -202,9 +203,10 @@ class CompiledDocx:
     def render_part_xml(self, name: str, context: dict) -> str:
         part = self.parts[name]
         xml = part.template.render(context)
-        if part.raw_jinja:
-            return xml
-        return _postprocess(xml, part.table_fix)
+        if not part.raw_jinja:
+            xml = _postprocess(xml, part.table_fix)
+        # a \a or \f outside a run (or in document properties) has no Word meaning
+        return _CONTROL.sub("", xml) if _CONTROL.search(xml) else xml
 
     def body_xml(self, context: dict) -> str:
         """The rendered ``<w:body>`` element (with its namespace declarations)."""

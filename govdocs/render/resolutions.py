@@ -49,6 +49,13 @@ def _strip_lead(text: str, lead: str) -> str:
     return re.sub(rf"^\s*{lead}\s*,?\s*", "", text, flags=re.I)
 
 
+def exhibit_title(n: int, path: str) -> str:
+    """``Exhibit A: proposed revisions`` for the first exhibit file ``proposed-revisions.pdf``."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", str(path).replace("\\", "/").rsplit("/", 1)[-1])
+    letter = chr(64 + n) if n <= 26 else str(n)
+    return f"Exhibit {letter}: {stem.replace('-', ' ').replace('_', ' ').strip()}"
+
+
 def resolution_parts(resolution: dict, body_full: str, org: dict, state: str | None) -> dict:
     title = " ".join(str(resolution["title"]).split())
     if re.match(r"^(a\s+)?resolution\b", title, re.I):
@@ -64,10 +71,12 @@ def resolution_parts(resolution: dict, body_full: str, org: dict, state: str | N
     # as plain sentences, which the template numbers under its own lead-in.
     whole = bool(clauses) and bool(re.match(r"^\s*(now,?\s+therefore|be it|section\s+\d)", clauses[0], re.I))
     items = [{"label": "" if whole else f"Section {i}. ", "text": c} for i, c in enumerate(clauses, 1)]
+    exhibits = _list(resolution.get("exhibits"))
     return {
         "id": resolution["id"], "number": resolution.get("number"), "title": title,
         "heading": heading, "recitals": recitals, "lead": not whole, "clauses": items,
-        "status": resolution.get("status", "draft"), "exhibits": _list(resolution.get("exhibits")),
+        "status": resolution.get("status", "draft"), "exhibits": exhibits,
+        "exhibit_titles": [exhibit_title(i, e) for i, e in enumerate(exhibits, 1)],
     }
 
 
@@ -134,7 +143,8 @@ def sample_records() -> dict:
                   "title": "Approving a lease of the old library", "status": "adopted",
                   "adopted_on": "2026-03-03", "meeting": "alder-2026-03-03",
                   "recitals": ["WHEREAS, the library moved; and", "the old building is empty;"],
-                  "clauses": ["The lease is approved.", "The Mayor may sign it."], "exhibits": []}
+                  "clauses": ["The lease is approved.", "The Mayor may sign it."],
+                  "exhibits": ["exhibits/library-lease.pdf"]}
     meeting = {"id": "alder-2026-03-03", "body": "alder-council", "kind": "regular",
                "start": "2026-03-03T18:00:00-08:00"}
     vote = VoteRecord("alder-2026-7-vote", "majority-of-members",

@@ -358,6 +358,11 @@ def document_context(store, key: str, *, certify=False, appended: bool = False,
     if facts:
         sources.append(f"votes:{facts.vote}")
     sources.append(f"bodies:{body_row['id']}")
+    if certified_on is None:
+        from zoneinfo import ZoneInfo
+
+        zone = body_row.get("time_zone") or org.get("time_zone") or "America/Los_Angeles"
+        certified_on = dt.datetime.now(ZoneInfo(zone)).date()
     ctx = resolution_context(
         org=org, body=body_row, resolution=row, clerk=clerk, presiding=presiding,
         meeting=meeting, meeting_date=facts_in.meeting_date, facts=facts, appended=appended,
@@ -485,8 +490,7 @@ def _packet(store, out, res_ctx, cert_ctx, copy_ctx, exhibits_dir, sources):
             else [docx_to_pdf([p], tmp / f"pdf{i}")[0] for i, p in enumerate(to_convert)]
         parts = [PacketPart(title, pdfs[i]) for i, (_, _, _, title) in enumerate(docs)]
         converted = dict(zip(to_convert[len(paths):], pdfs[len(paths):]))
-        for n, e in enumerate(exhibits, 1):
-            label = f"Exhibit {chr(64 + n) if n <= 26 else n}: {e.stem.replace('-', ' ').replace('_', ' ')}"
+        for label, e in zip(res_ctx["resolution"]["exhibit_titles"], exhibits):
             parts.append(PacketPart(label, converted.get(e, e)))
         body = res_ctx["body"]["full_name"]
         adopted = res_ctx["adoption"]["date"].isoformat() if res_ctx["adoption"] else ""

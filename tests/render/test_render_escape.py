@@ -91,3 +91,28 @@ def test_markdown_and_html_escape_markup():
     assert "&lt;script&gt;" in html
     md = render("certification", ctx, "md")
     assert "City of Peña &amp; Sons &lt;Test&gt;" in md
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from govdocs.render import render_docx  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=0, max_size=200))
+def test_any_text_makes_a_valid_document(value):
+    """Whatever a record holds, the DOCX stays well-formed and shows the text
+    (less the characters XML cannot hold; \\n, \\t, \\a and \\f become Word breaks)."""
+    ctx = hard_context()
+    ctx["resolution"]["recitals"] = [value]
+    ctx["resolution"]["title"] = value
+    data = render_docx("certification.docx", ctx)
+    check_valid(data)
+    data = render_docx("resolution.docx", ctx)
+    text = check_valid(data)
+    import re
+
+    kept = re.sub("[\x00-\x06\x08\x0b\x0e-\x1f\ufffe\uffff]", "", value)
+    for line in re.split("[\n\t\r\x07\x0c]", kept):
+        if line.strip():
+            assert line.strip() in text
