@@ -12,8 +12,12 @@ time.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
+import sys
 import json
 import re
 from dataclasses import dataclass, field
@@ -24,6 +28,7 @@ from ..errors import InvalidInput, MissingTool, NotFound
 from . import clean, extract, metadata
 
 BATCH = 200
+PARALLEL_FROM = 6  # files in a batch from which extraction runs in worker processes
 MAX_STORED_BYTES = 64 * 1024 * 1024
 
 
@@ -102,9 +107,9 @@ def _body_id(store, body_name: str | None, given: str | None) -> str | None:
 def document_row(text: str, *, title=None, kind=None, number=None, date=None, body=None,
                  public=False, closed_session=False, related=None, sha256, source=None,
                  filename=None, media_type=None, size=None, pages=None, status="ok",
-                 store=None, ident=None) -> dict:
+                 store=None, ident=None, meta: metadata.Metadata | None = None) -> dict:
     """The ``documents`` row for a cleaned text and what is known of it."""
-    meta = metadata.extract(text)
+    meta = meta or metadata.extract(text)
     title = title or _title_from(text, filename or "Untitled document")
     body_id = _body_id(store, meta.body, body) if store is not None else body
     return {
@@ -182,6 +187,37 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def read_file(path: Path):
+    """Extract, clean and read the metadata of one file (runs in a worker):
+    ("ok", (media type, pages, status, text, metadata)) or ("error", reason)."""
+    try:
+        got = extract.extract(path)
+    except (extract.Unreadable, MissingTool) as error:
+        return "error", str(error)
+    text = clean.clean_text(got.text)
+    return "ok", (got.media_type, len(got.pages), got.status, text, metadata.extract(text))
+
+
+def workers_for(count: int) -> int:
+    """Worker processes for a batch: one per core (at most 4), none for a few files."""
+    if count < PARALLEL_FROM:
+        return 0
+    return max(0, min(os.cpu_count() or 1, 4))
+
+
+def _read_all(paths: list[Path]):
+    """``read_file`` over the paths, in order; in worker processes when there are many."""
+    workers = workers_for(len(paths))
+    if workers < 2 or multiprocessing.get_start_method(allow_none=True) not in (None, "fork") \
+            or sys.platform != "linux":
+        for path in paths:
+            yield read_file(path)
+        return
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(read_file, paths, chunksize=1)
+
+
 def ingest_paths(store, paths: Iterable[str | Path], *, kind=None, body=None, public=False,
                  progress: Callable[[Path], None] | None = None, batch: int = BATCH) -> Summary:
     """Archive files; see the module docstring for what happens to each."""
@@ -208,33 +244,39 @@ def ingest_paths(store, paths: Iterable[str | Path], *, kind=None, body=None, pu
                     )
         pending.clear()
 
+    to_read: list[tuple[Path, bytes, str]] = []
     for path in files:
-        if progress:
-            progress(path)
         try:
             data = path.read_bytes()
         except OSError as error:
             summary.failed.append((str(path), error.strerror or str(error)))
+            if progress:
+                progress(path)
             continue
         sha = hashlib.sha256(data).hexdigest()
         kept = _existing(store, sha) or seen.get(sha)
         if kept:
             summary.duplicates.append((str(path), kept))
+            if progress:
+                progress(path)
             continue
-        try:
-            got = extract.extract(path)
-        except (extract.Unreadable, MissingTool) as error:
-            summary.failed.append((str(path), str(error)))
+        seen[sha] = "(this batch)"
+        to_read.append((path, data, sha))
+    seen.clear()
+    for (path, data, sha), (outcome, payload) in zip(to_read, _read_all([p for p, _, _ in to_read])):
+        if progress:
+            progress(path)
+        if outcome == "error":
+            summary.failed.append((str(path), payload))
             continue
-        text = clean.clean_text(got.text)
+        media, pages, status, text, meta = payload
         row = document_row(
             text, kind=kind, body=body, public=public, sha256=sha, source=str(path.resolve()),
-            filename=path.name, media_type=got.media_type, size=len(data), pages=len(got.pages),
-            status=got.status, store=store,
+            filename=path.name, media_type=media, size=len(data), pages=pages,
+            status=status, store=store, meta=meta,
         )
-        if got.status == "needs-ocr":
+        if status == "needs-ocr":
             summary.needs_ocr.append(str(path))
-        seen[sha] = row["id"]
         pending.append((row, data))
         summary.added.append(row["id"])
         if len(pending) >= batch:

@@ -244,7 +244,11 @@ def extract(text: str, pivot: int = 2026, with_roll_call: bool = True) -> Metada
     """All the metadata a cleaned text gives."""
     head = text[:HEAD]
     number, label = find_number(head)
-    dates = find_dates(text, pivot)
+    # a long text: its dates of record are at its start and its end
+    dates = find_dates(text if len(text) <= 3 * HEAD else text[:HEAD] + "\n" + text[-HEAD:], pivot)
+    if len(text) > 3 * HEAD:
+        tail_from = len(text) - HEAD
+        dates = [d if d.start < HEAD else FoundDate(d.date, d.start - HEAD - 1 + tail_from, d.form) for d in dates]
     meta = Metadata(
         kind=find_kind(head),
         number=number,
@@ -252,7 +256,7 @@ def extract(text: str, pivot: int = 2026, with_roll_call: bool = True) -> Metada
         date=adoption_date(text, dates),
         dates=sorted({d.date for d in dates}),
         body=find_body(head),
-        meeting_kind=find_meeting_kind(text),
+        meeting_kind=find_meeting_kind(text if len(text) <= 3 * HEAD else head + "\n" + text[-HEAD:]),
     )
     if label and meta.kind is None:
         meta.kind = label.split(" NO.")[0].lower().replace(" ", "-")
