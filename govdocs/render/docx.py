@@ -148,7 +148,9 @@ class CompiledDocx:
                 if name == "docProps/core.xml":
                     text = data.decode("utf-8")
                     if _TAG.search(text):
-                        parts[name] = _Part(name, "", "", text, cls._compile(env, text, path, name),
+                        # docxtpl's patching also mends Word's curly quotes inside tags
+                        source = _DOCXTPL.patch_xml(text)
+                        parts[name] = _Part(name, "", "", source, cls._compile(env, source, path, name),
                                             False, raw_jinja=True)
                         continue
                 static[name] = _deflate(name, data)

@@ -182,3 +182,12 @@ def test_sequence_refuses_pieces_with_relationships(feature_template, tmp_path):
     d.save(tmp_path / "linked.docx")
     with pytest.raises(InvalidInput, match="pictures or links"):
         render_docx_sequence([(feature_template, context()), (tmp_path / "linked.docx", {})])
+
+
+def test_curly_quotes_typed_by_word_inside_tags_still_work(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("{{ name|default(\u201cnobody\u201d) }} & {{ \u2018x\u2019 if name else \u2018y\u2019 }}")
+    d.core_properties.title = "For {{ name|default(\u201cnobody\u201d) }}"
+    d.save(tmp_path / "quotes.docx")
+    got = texts(render_docx(tmp_path / "quotes.docx", {"name": "Zoë"}))
+    assert got[0] == "Zoë & x" and got[-1] == "title: For Zoë"
