@@ -366,3 +366,21 @@ def test_numbering_follows_the_body_format_across_years(store, invoke, tmp_path,
     out = tmp_path / "ny.docx"
     invoke(["certify", "80-1", "--alone", "--out", out])
     assert "adjourned meeting held on the 7th day of January, 1980" in " ".join(docx_text(out).split())
+
+
+def test_listing_commands(tustin, invoke, tmp_path):
+    adopt_seed(invoke)
+    info = json.loads(invoke(["resolution", "show", "79-91", "--json"]).output)
+    assert info["number"] == "79-91" and info["vote"]["outcome"] == "carried"
+    assert info["vote"]["casts"]["aye"] == ["kennedy", "saltarelli", "schuster", "sharp", "welsh"]
+    invoke(["certify", "79-91", "--alone", "--out", tmp_path / "a.docx"])
+    listed = invoke(["issued", "list", "--kind", "certification"]).output
+    assert str(tmp_path / "a.docx") in listed
+    rows = json.loads(invoke(["issued", "list", "--json"]).output)
+    assert rows[-1]["kind"] == "certification" and json.loads(rows[-1]["sources"])[0] == "resolutions:tustin-jpa-bylaws"
+    kinds = invoke(["templates", "list"]).output
+    assert "certification" in kinds and "certified-copy.docx" in kinds
+    r = invoke(["certify", "79-91", "--out", tmp_path / "a.pdf"], expect=2)
+    assert "expected a .docx file name" in r.stderr
+    r = invoke(["certify", "no-such", "--out", tmp_path / "b.docx"], expect=4)
+    assert "no resolution with id or number 'no-such'" in r.stderr
