@@ -384,3 +384,27 @@ def test_listing_commands(tustin, invoke, tmp_path):
     assert "expected a .docx file name" in r.stderr
     r = invoke(["certify", "no-such", "--out", tmp_path / "b.docx"], expect=4)
     assert "no resolution with id or number 'no-such'" in r.stderr
+
+
+def _shape(value):
+    if isinstance(value, dict):
+        return {k: _shape(v) for k, v in value.items()}
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return [_shape(value[0])]
+    return type(value).__name__ if value is not None else None
+
+
+@pytest.mark.parametrize("certify", [False, "adoption", "copy"])
+def test_builders_give_the_shape_their_samples_promise(loaded_store, certify):
+    """check_templates checks templates against each kind's sample; the real
+    builder on the example records must give a context of the same shape."""
+    from govdocs.render.resolutions import sample_resolution
+    from govdocs.store.resolutions import document_context
+
+    real = _shape(document_context(loaded_store, "2026-41", certify=certify))
+    sample = _shape(sample_resolution())
+    if not certify:
+        real["roll_call"] = sample["roll_call"]          # only certificates list the roll call
+    real["resolution"]["exhibits"] = sample["resolution"]["exhibits"]
+    real["resolution"]["exhibit_titles"] = sample["resolution"]["exhibit_titles"]
+    assert real == sample
