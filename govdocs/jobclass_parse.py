@@ -176,6 +176,10 @@ _KNOWN_LABEL_SPLIT = re.compile(
 )
 
 
+_ANY_LABEL_SPLIT = re.compile(
+    r"(?:\s{2,}|(?<=[\d.)\-])\s+)(?=(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*:\s)")
+
+
 def label_field(label: str) -> str | None:
     """The field a header label fills ("Representation Unit" is the
     bargaining unit), or None for a label the model does not know."""
@@ -222,6 +226,9 @@ _DESIGNATION_WORDS = frozenset(
 )
 _QUALIFIER_RE = re.compile(
     r"^\(?(?P<q>revised|rev\.?|established|est\.?|adopted|amended|new|effective|updated)\)?$", re.I
+)
+_FOOTER_DATE_RE = re.compile(
+    r"^(?P<q>revised|rev\.?|established|est\.?|adopted|effective|updated|amended)\s*:?\s+(?P<d>[\w/,. -]+)$", re.I
 )
 _QUALIFIER_KEY = {"rev": "revised", "revised": "revised", "amended": "revised", "updated": "revised",
                   "established": "established", "est": "established", "new": "established",
@@ -456,13 +463,17 @@ class _Parser:
         if len(cells) == 2 and header_label_value(cells[0] + ": " + cells[1]):  # a table row
             self.set_field(cells[0], cells[1], cells[0] + ": " + cells[1])
             return True
-        segments = [seg.strip() for seg in re.split(r"\s{3,}|\s+\|\s+|;\s+(?=[A-Z][\w ]{0,30}:)", s)
-                    if seg.strip()]
+        segments = [seg.strip() for seg in re.split(
+            r"\s{3,}(?=[A-Z][\w .'/#()&-]{0,40}:)|\s+\|\s+|;\s+(?=[A-Z][\w ]{0,30}:)", s) if seg.strip()]
+        segments = [re.sub(r":\s{2,}", ": ", seg) for seg in segments]
         split = []
         for seg in segments:
             lv = header_label_value(seg)
             if lv:
-                first, *more = _KNOWN_LABEL_SPLIT.split(seg[len(seg) - len(lv[1]):])
+                value = seg[len(seg) - len(lv[1]):]
+                first, *more = _KNOWN_LABEL_SPLIT.split(value)
+                if not more and label_field(lv[0]) in _DATE_FIELDS + ("code", "flsa", "eeo"):
+                    first, *more = _ANY_LABEL_SPLIT.split(value)
                 split.append(seg[: len(seg) - len(lv[1])] + first)
                 split.extend(more)
             else:
@@ -565,8 +576,13 @@ class _Parser:
                 flush()
                 prev = ln
                 continue
-            h = self.heading_at(i, current.name if current else None,
-                                bool(current and marked.get(id(current))))
+            if current is not None and ln.kind == "plain" and _FOOTER_DATE_RE.match(ln.body) \
+                    and self.footer_field(ln.body, current):
+                flush()
+                prev = ln
+                continue
+            h = None if self._label_under_heading(i, current, entry) else self.heading_at(
+                i, current.name if current else None, bool(current and marked.get(id(current))))
             if h:
                 name, heading, rest = h
                 flush()
@@ -601,6 +617,9 @@ class _Parser:
                 prev = ln
                 continue
             sub = self.subheading(ln, current)
+            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+            if not sub and self._label_under_heading(i, current, entry):
+                sub = (s, "")  # a label right under a heading: a sub-group ("Analyst I")
             if sub:
                 flush()
                 head, rest = sub
@@ -633,6 +652,13 @@ class _Parser:
                 for item in section.items:
                     if item.kind == "paragraph":
                         item.kind = "item"
+
+    def _label_under_heading(self, i: int, current: Section | None, entry) -> bool:
+        ln = self.lines[i]
+        nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        return (current is not None and not current.items and entry is None and ln.kind == "plain"
+                and _is_title_case(ln.body) and not re.search(r"[:\d]", ln.body)
+                and not _is_caps(ln.body) and (nxt is None or nxt.kind == "blank"))
 
     def _heading_goes_on(self, i: int) -> bool:
         """A capitals heading a PDF wrapped onto a second line."""
@@ -673,6 +699,10 @@ class _Parser:
     def footer_field(self, s: str, current: Section) -> bool:
         if current.name == "history":
             return False
+        m = _FOOTER_DATE_RE.match(s)
+        if m and parse_date(m["d"]):
+            self.jc.dates[_QUALIFIER_KEY[m["q"].lower().rstrip(".")]] = parse_date(m["d"])
+            return True
         segments = [seg.strip() for seg in re.split(r"\s{3,}|\s+\|\s+|;\s+", s) if seg.strip()]
         pairs = [header_label_value(seg) for seg in segments]
         if not pairs or not all(pairs):

@@ -15,7 +15,8 @@ from jobclass_docs import libreoffice_pdfs, logical_lines, make_docx, soffice
 from pdfmaker import make_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures"
-STYLES = ["capitals", "titlecase", "numbered", "salary_table", "web_chrome", "twolevel"]
+STYLES = ["capitals", "titlecase", "numbered", "salary_table", "web_chrome", "twolevel",
+          "state_series", "tabbed_fields"]
 
 
 def fixture(name: str) -> Path:
@@ -40,6 +41,12 @@ EXPECTED = {
                     "bilingual_assignment", "qualifications"]),
     "twolevel": ("1040", "Accounting Technician I/II", "City of Driftwood Bay",
                  ["definition", "duties", "qualifications", "career_ladder"]),
+    "state_series": ("4690", "RISK MANAGEMENT SPECIALIST SERIES", None,
+                     ["definition", "definition", "risk_management_specialist_i",
+                      "risk_management_specialist_ii", "qualifications", "knowledge", "abilities",
+                      "special_personal_characteristics", "qualifications"]),
+    "tabbed_fields": ("61230", "Safety Officer", "County of Costa Verde",
+                      ["definition", "duties", "qualifications", "working_conditions"]),
 }
 
 
@@ -122,6 +129,29 @@ def test_markdown_two_level_class_with_either_or():
         ("Accounting Technician I", "A-21", "biweekly"), ("Accounting Technician II", "A-25", "biweekly")]
     assert [i.text for i in jc.section("qualifications").items if i.kind == "subheading"] == ["Either I", "Or II"]
     assert jc.dates == {"effective": "2025-07-01"}
+
+
+def test_a_state_series_with_levels_patterns_and_run_in_lists():
+    jc = parse_text(fixture("state_series").read_text()).job_class
+    assert jc.department == "STATE PERSONNEL BOARD"
+    assert jc.dates == {"established": "1996-03-14", "revised": "2019-11"}
+    assert jc.fields == {"Schematic Code": "XY12", "Title Changed": "--"}
+    quals = jc.section("qualifications").items
+    assert [(i.kind, i.text[:20]) for i in quals] == [
+        ("subheading", "Risk Management Spec"), ("subheading", "Either I"), ("subheading", "Experience"),
+        ("paragraph", "One year of experien"), ("subheading", "Or II"), ("subheading", "Education"),
+        ("paragraph", "Equivalent to gradua")]
+    assert [i.text for i in jc.section("knowledge").items] == [
+        "Knowledge of", "Principles of insurance and risk financing; loss control methods."]
+    assert jc.section("abilities").items[0].text == "Analyze data; reason logically; write clearly."
+
+
+def test_tab_separated_header_fields_and_a_footer_date():
+    jc = parse_text(fixture("tabbed_fields").read_text()).job_class
+    assert (jc.title, jc.code, jc.bargaining_unit, jc.flsa) == ("Safety Officer", "61230", "15", "Exempt")
+    assert [(r.minimum, r.maximum, r.per) for r in jc.salary] == [("4951.20", "6342.40", "biweekly")]
+    assert jc.dates == {"revised": "2022-04"}
+    assert len(jc.section("duties").items) == 3
 
 
 def test_a_paragraph_the_model_cannot_place_is_reported_with_its_line_numbers():
