@@ -132,7 +132,9 @@ def roll_call_table(doc):
     table = doc.add_table(rows=3, cols=3)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    widths = (Inches(1.3), Inches(1.9), Inches(3.3))
+    widths = (Inches(1.1), Inches(1.9), Inches(3.5))
+    for column, w in zip(table.columns, widths):
+        column.width = w
     for row in table.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = w
