@@ -146,6 +146,8 @@ def _sections(draw):
         items = [Item(text=i.text, kind="item") if i.kind == "paragraph" else i for i in items]
     if items[-1].kind == "subheading":
         items.append(Item(text="Performs related work.", kind="item"))
+    if draw(st.booleans()) and items[-1].kind == "item":  # a nested list under the last item
+        items.append(Item(text=draw(_sentence), kind="item", level=1))
     return Section(name=name, heading=heading, items=items)
 
 
@@ -155,7 +157,10 @@ _amount = st.decimals(min_value=10, max_value=200000, places=2).map(lambda d: f"
 @st.composite
 def _salary(draw):
     lo, hi = sorted([draw(_amount), draw(_amount)], key=float)
-    return SalaryRange(minimum=lo, maximum=hi, per=draw(st.sampled_from(["hour", "month", "year", "biweekly"])),
+    steps = sorted(draw(st.lists(_amount, min_size=3, max_size=6)), key=float) if draw(st.booleans()) else []
+    if steps:
+        lo, hi = steps[0], steps[-1]
+    return SalaryRange(minimum=lo, maximum=hi, steps=steps, per=draw(st.sampled_from(["hour", "month", "year", "biweekly"])),
                        code=draw(st.sampled_from([None, "42", "M-36"])),
                        label=draw(st.sampled_from([None, "Analyst I"])))
 
