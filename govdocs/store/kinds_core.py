@@ -12,6 +12,13 @@ from ..errors import GovdocsError, RecordError
 from . import rollcalls
 from .kinds import RecordKind, register_kind, to_row
 
+
+def meeting_bodies(view, meeting_id: str) -> list[str]:
+    """Every body meeting at ``meeting_id`` (a joint meeting has several)."""
+    from .meetings import meeting_bodies as bodies  # joint meetings live with the meetings
+
+    return bodies(view, meeting_id)
+
 SUBJECT_TABLES = {"resolution": "resolutions"}
 
 
@@ -95,10 +102,12 @@ def _check_resolutions(items, view):
                 errors.append(_err(raw, "an adopted resolution needs the date it was adopted", "adopted_on", "a date (YYYY-MM-DD)"))
             if not res.number:
                 errors.append(_err(raw, "an adopted resolution needs its number", "number"))
-        if res.meeting:
-            meeting = view.get("meetings", res.meeting)
-            if meeting and meeting["body"] != res.body:
-                errors.append(_err(raw, f"meeting {res.meeting} is a meeting of {meeting['body']}, not of {res.body}", "meeting"))
+        if res.meeting and view.get("meetings", res.meeting) is not None:
+            bodies = meeting_bodies(view, res.meeting)
+            if res.body not in bodies:
+                errors.append(_err(
+                    raw, f"meeting {res.meeting} is a meeting of {' and '.join(bodies)}, not of {res.body}", "meeting",
+                ))
         if res.number and not res.corrects:
             same = [
                 r for r in view.rows("resolutions", body=res.body)
@@ -121,9 +130,19 @@ def _subject(vote, raw, view):
     return table, key
 
 
+def _voting_body(vote, meeting, view) -> dict:
+    """The body whose members vote: the subject's body (at a joint meeting
+    each body votes on its own resolutions), else the meeting's host."""
+    kind, _, key = vote.subject.partition(":")
+    subject = view.get(SUBJECT_TABLES[kind], key) if kind in SUBJECT_TABLES else None
+    if subject and subject.get("body") in meeting_bodies(view, vote.meeting):
+        return view.get("bodies", subject["body"])
+    return view.get("bodies", meeting["body"])
+
+
 def _roll_call(vote, view):
     meeting = view.get("meetings", vote.meeting)
-    body = view.get("bodies", meeting["body"])
+    body = _voting_body(vote, meeting, view)
     day = rollcalls.meeting_day(meeting, body)
     held = rollcalls.seated_on(view.rows("seats", body=body["id"]), day)
     options = {name: getattr(vote, name) for name in rollcalls.OPTION_FIELDS}
