@@ -216,14 +216,17 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def house_heading(text: str) -> str:
-    """A heading in house style: title case, no trailing colon."""
+def house_heading(text: str, keep: frozenset = frozenset()) -> str:
+    """A heading in house style: title case, no trailing colon. Words in
+    ``keep`` (acronyms such as "OCIP", found in the spec's prose) stay as they are."""
     text = text.strip().rstrip(":").strip()
     words = text.split()
     out = []
     for i, word in enumerate(words):
         low = word.lower()
-        if i and low in _SMALL_WORDS:
+        if word.strip("(),.;:'’s") in keep:
+            out.append(word)
+        elif i and low in _SMALL_WORDS:
             out.append(low)
         elif word.isupper() and len(word) <= 4 and not word.isalpha():
             out.append(word)
@@ -234,6 +237,16 @@ def house_heading(text: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
+
+
+def acronyms(texts) -> frozenset:
+    """Words written in capitals inside mixed-case prose ("the OCIP program")."""
+    found = set()
+    for text in texts:
+        if text.upper() == text:
+            continue
+        found.update(w for w in re.findall(r"\b[A-Z][A-Z0-9&/-]{1,9}\b", text) if not _is_roman(w))
+    return frozenset(found)
 
 
 def _is_roman(word: str) -> bool:

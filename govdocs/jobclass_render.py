@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .errors import InvalidInput
-from .jobclass import JobClass, house_heading
+from .jobclass import JobClass, acronyms, house_heading
 from .jobclass_text import header_rows, to_markdown
 from .render.registry import document_kind
 
@@ -22,14 +22,15 @@ __all__ = ["class_context", "book_context", "class_markdown", "class_html", "ren
 
 
 def _job(jc: JobClass, agency_name: str | None = None) -> dict:
+    keep = acronyms(i.text for s in jc.sections for i in s.items)
     return {
         "agency": jc.agency or agency_name or "",
         "code": jc.code or "",
-        "title": house_heading(jc.title) if jc.title.isupper() else jc.title,
+        "title": house_heading(jc.title, keep) if jc.title.isupper() else jc.title,
         "header": [{"label": label, "value": value} for label, value in header_rows(jc)
                    if label not in ("Agency", "Document")],
         "sections": [
-            {"name": s.name, "title": house_heading(s.heading),
+            {"name": s.name, "title": house_heading(s.heading, keep),
              "entries": [{"kind": i.kind, "text": i.text, "level": i.level} for i in s.items]}
             for s in jc.sections
         ],
@@ -71,9 +72,10 @@ def class_html(jc: JobClass) -> str:
     from .render import html_page, markdown_to_html
 
     house = JobClass.from_dict(jc.to_dict())
-    house.title = _job(jc)["title"]
-    for section in house.sections:
-        section.heading = house_heading(section.heading)
+    job = _job(jc)
+    house.title = job["title"]
+    for section, styled in zip(house.sections, job["sections"]):
+        section.heading = styled["title"]
     return html_page(f"{jc.code or ''} {house.title}".strip(), markdown_to_html(to_markdown(house)))
 
 

@@ -184,3 +184,12 @@ def test_any_class_survives_markdown_and_back(jc):
     again = parse_text(to_markdown(jc))
     assert again.job_class.to_dict() == jc.to_dict()
     assert again.coverage.ratio == 1.0
+
+
+def test_house_headings_keep_acronyms_the_prose_uses():
+    from govdocs.jobclass import acronyms
+
+    keep = acronyms(["Manages the OCIP and the CCIP.", "ALL CAPS LINE IS NOT PROSE"])
+    assert keep == frozenset({"OCIP", "CCIP"})
+    assert house_heading("OCIP COORDINATOR", keep) == "OCIP Coordinator"
+    assert house_heading("OCIP COORDINATOR") == "Ocip Coordinator"
