@@ -30,7 +30,6 @@ from dataclasses import dataclass
 
 from .jobclass import (
     LIST_SECTIONS,
-    normalize_heading,
     Coverage,
     Imported,
     Item,
@@ -41,9 +40,27 @@ from .jobclass import (
     heading_name,
     is_chrome,
     is_salary_table_head,
+    normalize_heading,
     parse_date,
     parse_salary_line,
     slug,
+)
+from .jobclass_labels import (
+    AGENCY_RE,
+    ANY_LABEL_SPLIT,
+    CODE_INLINE_RE,
+    DATE_FIELDS,
+    DEPARTMENT_RE,
+    DOC_KIND_RE,
+    FOOTER_DATE_RE,
+    FOOTER_FIELDS,
+    header_label_value,
+    KNOWN_LABEL_SPLIT,
+    label_field,
+    pure_designation,
+    QUALIFIER_KEY,
+    QUALIFIER_RE,
+    SUBPARTS,
 )
 
 __all__ = ["parse_text", "label_field", "header_label_value"]
@@ -132,114 +149,6 @@ def _strip_md(s: str) -> str:
     return s.strip()
 
 
-# --------------------------------------------------------------------------
-# Header labels
-
-_LABELS = {
-    "code": ["class code", "code", "job code", "class no", "class number", "job class code",
-             "class", "job number", "classification code", "job class", "class id", "job no"],
-    "title": ["class title", "title", "job title", "classification title", "position title"],
-    "agency": ["agency", "employer", "organization", "jurisdiction"],
-    "department": ["department", "division", "dept"],
-    "designation": ["designation", "class designation", "category", "class type", "service",
-                    "classification type", "job category", "class category", "employee type",
-                    "employment type", "civil service status"],
-    "bargaining_unit": ["representation unit", "bargaining unit", "unit", "union",
-                        "bargaining group", "representation", "employee group", "rep unit",
-                        "employee unit", "employee association", "mou"],
-    "flsa": ["flsa", "flsa status", "overtime status", "exempt status", "flsa designation",
-             "fair labor standards act", "fair labor standards act status", "overtime"],
-    "eeo": ["eeo", "eeo category", "eeo code", "eeo 4 category", "eeo4", "eeo 4 code",
-            "eeo job category", "eeo 4", "eeo class"],
-    "established": ["established", "date established", "created", "date created", "est"],
-    "adopted": ["adopted", "date adopted", "approved", "date approved"],
-    "revised": ["revised", "last revised", "revision date", "date revised", "rev",
-                "date of revision", "last updated", "updated"],
-    "effective": ["effective", "effective date", "date effective"],
-    "date": ["date"],
-    "salary": ["salary", "salary range", "pay range", "compensation", "range", "pay grade",
-               "grade", "rate", "wage", "hourly rate", "monthly salary", "annual salary",
-               "salary grade", "hourly", "monthly", "annual", "bi weekly", "biweekly",
-               "salary schedule", "pay"],
-    "salary_note": ["salary note", "salary notes", "pay note"],
-}
-_LABEL_INDEX = {lab: key for key, labs in _LABELS.items() for lab in labs}
-_DATE_FIELDS = ("established", "adopted", "revised", "effective", "date")
-_FOOTER_FIELDS = frozenset(_DATE_FIELDS + ("flsa", "eeo", "bargaining_unit"))
-
-
-_KNOWN_LABEL_SPLIT = re.compile(
-    r"\s+(?=(?:%s)\s*:\s)" % "|".join(
-        re.escape(lab).replace(r"\ ", r"[\s-]+") for lab in sorted(_LABEL_INDEX, key=len, reverse=True)
-        if len(lab) > 3),
-    re.I,
-)
-
-
-_ANY_LABEL_SPLIT = re.compile(
-    r"(?:\s{2,}|(?<=[\d.)\-])\s+)(?=(?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*:\s)")
-
-
-def label_field(label: str) -> str | None:
-    """The field a header label fills ("Representation Unit" is the
-    bargaining unit), or None for a label the model does not know."""
-    norm = re.sub(r"[^a-z0-9]+", " ", label.lower()).strip()
-    return _LABEL_INDEX.get(norm)
-
-
-_LV_RE = re.compile(r"^(?P<label>[A-Za-z][A-Za-z0-9 /&.'’()#-]{0,44}?)\s*:\s*(?P<value>\S.*)$")
-
-
-def header_label_value(s: str) -> tuple[str, str] | None:
-    m = _LV_RE.match(s)
-    if not m or len(m["label"].split()) > 5:
-        return None
-    return m["label"].strip(), m["value"].strip()
-
-
-_CODE_INLINE_RE = re.compile(
-    r"^(?P<pre>.*?)\b(?:class|job|position)\s+(?:code|no\.?|number|#)\s*[:#]?\s*(?P<code>[A-Z0-9][A-Z0-9./-]*)\s*(?P<post>.*)$",
-    re.I,
-)
-_AGENCY_RE = re.compile(
-    r"\b(?:city|county|town|village|state) of\b|\b(?:district|authority|joint powers|"
-    r"agency|insurance pool|risk management pool|consortium)\b",
-    re.I,
-)
-_DOC_KIND_RE = re.compile(
-    r"\s*[-–,:]?\s*\b(?:class(?:ification)? (?:description|specification)|job (?:description|specification)|"
-    r"class spec)s?\s*$",
-    re.I,
-)
-_DEPARTMENT_RE = re.compile(
-    r"\b(?:department|division|office|commission|bureau|board of directors)$|"
-    r"^(?:department|division|office|bureau) of\b|\b(?:human resources|personnel)\b", re.I
-)
-_SUBPARTS = frozenset({"education", "experience", "training", "substitution", "special",
-                       "license", "certificate", "certification"})
-_DESIGNATION_WORDS = frozenset(
-    """management district city county civil service confidential exempt nonexempt non at will
-    classified unclassified represented unrepresented supervisory executive professional technical
-    clerical paraprofessional para part full time seasonal temporary elected appointed safety
-    miscellaneous sworn mid middle senior non-represented non-exempt at-will part-time
-    full-time employee employees general unit""".split()
-)
-_QUALIFIER_RE = re.compile(
-    r"^\(?(?P<q>revised|rev\.?|established|est\.?|adopted|amended|new|effective|updated)\)?$", re.I
-)
-_FOOTER_DATE_RE = re.compile(
-    r"^(?P<q>revised|rev\.?|established|est\.?|adopted|effective|updated|amended)\s*:?\s+(?P<d>[\w/,. -]+)$", re.I
-)
-_QUALIFIER_KEY = {"rev": "revised", "revised": "revised", "amended": "revised", "updated": "revised",
-                  "established": "established", "est": "established", "new": "established",
-                  "adopted": "adopted", "effective": "effective"}
-
-
-def _pure_designation(s: str) -> bool:
-    words = [w for w in re.split(r"[\s/,-]+", s.lower()) if w]
-    return bool(words) and len(words) <= 4 and all(w in _DESIGNATION_WORDS for w in words)
-
-
 class _Parser:
     def __init__(self, text: str):
         raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -285,13 +194,13 @@ class _Parser:
         next_blank = nxt is None or nxt.kind in ("blank", "chrome")
         if ln.kind == "md":
             name = heading_name(ln.body)
-            if name and name == current and normalize_heading(ln.body) in _SUBPARTS:
+            if name and name == current and normalize_heading(ln.body) in SUBPARTS:
                 return None
             return (name or slug(ln.body), ln.body, "")
         if ln.kind == "bold":  # bold on a line of its own: a sub-group, unless a known heading
             name = heading_name(ln.body, keywords=False)
             if (name and name != "salary" and name != current and (_is_caps(ln.body) or _is_title_case(ln.body))
-                    and normalize_heading(ln.body) not in _SUBPARTS):
+                    and normalize_heading(ln.body) not in SUBPARTS):
                 return (name, ln.body, "")
             return None
         if ln.kind not in ("plain", "bullet"):
@@ -301,7 +210,7 @@ class _Parser:
         if s.endswith(":") and not lv:
             head = s[:-1].strip()
             name = heading_name(head, keywords=_is_caps(head) or _is_title_case(head))
-            if name and name == current and (normalize_heading(head) in _SUBPARTS or not prev_blank):
+            if name and name == current and (normalize_heading(head) in SUBPARTS or not prev_blank):
                 return None
             if name:
                 return (name, head, "")
@@ -322,7 +231,7 @@ class _Parser:
         if name:
             if ln.kind == "bullet" and not _is_title_case(s, 6):
                 return None
-            if name == current and normalize_heading(s) in _SUBPARTS:
+            if name == current and normalize_heading(s) in SUBPARTS:
                 return None
             return (name, s, "")
         if ln.kind == "bullet" or _EITHER_RE.match(s):
@@ -402,14 +311,14 @@ class _Parser:
                     self.add_salary(ranges)
                     continue
                 in_salary = False
-            q = _QUALIFIER_RE.match(s)
+            q = QUALIFIER_RE.match(s)
             if q and last_date_key == "date":
-                jc.dates[_QUALIFIER_KEY[q["q"].lower().rstrip(".")]] = jc.dates.pop("date")
+                jc.dates[QUALIFIER_KEY[q["q"].lower().rstrip(".")]] = jc.dates.pop("date")
                 last_date_key = None
                 continue
             m = re.fullmatch(r"(?P<d>.+?)\s*\((?P<q>[A-Za-z.]+)\)", s)
-            if m and parse_date(m["d"]) and _QUALIFIER_RE.match(m["q"]):
-                jc.dates[_QUALIFIER_KEY[m["q"].lower().rstrip(".")]] = parse_date(m["d"])
+            if m and parse_date(m["d"]) and QUALIFIER_RE.match(m["q"]):
+                jc.dates[QUALIFIER_KEY[m["q"].lower().rstrip(".")]] = parse_date(m["d"])
                 continue
             iso = parse_date(s)
             if iso and not re.fullmatch(r"\d{4}", s.strip()):
@@ -419,7 +328,7 @@ class _Parser:
             last_date_key = None
             if self.labelled(_strip_md(ln.spaced) if ln.spaced else s):
                 continue
-            m = _CODE_INLINE_RE.match(s)
+            m = CODE_INLINE_RE.match(s)
             if m and not jc.code:
                 jc.code = m["code"].rstrip(".")
                 pre = m["pre"].strip(" -–:,")
@@ -429,17 +338,17 @@ class _Parser:
                 if post:
                     free.append((ln.no, post, False))
                 continue
-            if _DOC_KIND_RE.fullmatch(" " + s) and "Document" not in jc.fields:
+            if DOC_KIND_RE.fullmatch(" " + s) and "Document" not in jc.fields:
                 jc.fields["Document"] = s
                 continue
-            if _DEPARTMENT_RE.search(s) and not jc.department and len(s.split()) <= 8 \
-                    and not _AGENCY_RE.search(s) and not s.endswith("."):
+            if DEPARTMENT_RE.search(s) and not jc.department and len(s.split()) <= 8 \
+                    and not AGENCY_RE.search(s) and not s.endswith("."):
                 jc.department = s
                 continue
-            if _pure_designation(s) and not self.jc.designation:
+            if pure_designation(s) and not self.jc.designation:
                 self.jc.designation = s
                 continue
-            if _AGENCY_RE.search(s) and len(s.split()) <= 12 and not s.endswith("."):
+            if AGENCY_RE.search(s) and len(s.split()) <= 12 and not s.endswith("."):
                 self.place_org(s)
                 continue
             free.append((ln.no, s, False))
@@ -447,10 +356,10 @@ class _Parser:
 
     def place_org(self, s: str) -> None:
         jc = self.jc
-        name = _DOC_KIND_RE.sub("", s).strip() or s
+        name = DOC_KIND_RE.sub("", s).strip() or s
         if name != s and "Document" not in jc.fields:
             jc.fields["Document"] = s[len(name):].strip(" -–,:")
-        if not jc.agency and _AGENCY_RE.search(name):
+        if not jc.agency and AGENCY_RE.search(name):
             jc.agency = name
         elif not jc.department:
             jc.department = name
@@ -471,9 +380,9 @@ class _Parser:
             lv = header_label_value(seg)
             if lv:
                 value = seg[len(seg) - len(lv[1]):]
-                first, *more = _KNOWN_LABEL_SPLIT.split(value)
-                if not more and label_field(lv[0]) in _DATE_FIELDS + ("code", "flsa", "eeo"):
-                    first, *more = _ANY_LABEL_SPLIT.split(value)
+                first, *more = KNOWN_LABEL_SPLIT.split(value)
+                if not more and label_field(lv[0]) in DATE_FIELDS + ("code", "flsa", "eeo"):
+                    first, *more = ANY_LABEL_SPLIT.split(value)
                 split.append(seg[: len(seg) - len(lv[1])] + first)
                 split.extend(more)
             else:
@@ -500,7 +409,7 @@ class _Parser:
                 jc.salary_notes.append(value)
         elif key == "salary_note":
             jc.salary_notes.append(value)
-        elif key in _DATE_FIELDS:
+        elif key in DATE_FIELDS:
             iso = parse_date(value) or find_date(value)
             if iso:
                 jc.dates[key] = iso
@@ -529,12 +438,12 @@ class _Parser:
                       if len(s.split()) <= 12 and len(s) <= 90 and not s.endswith(".")
                       and re.search(r"[A-Za-z]", s)]
         if not jc.title:
-            titled = [c for c in candidates if not _pure_designation(c[1])] or candidates
+            titled = [c for c in candidates if not pure_designation(c[1])] or candidates
             if titled:
                 jc.title = titled[-1][1]
                 free = [f for f in free if f[0] != titled[-1][0]]
         for no, s, _ in free:
-            if not jc.designation and _pure_designation(s):
+            if not jc.designation and pure_designation(s):
                 jc.designation = s
             else:
                 self.uncovered[no] = s
@@ -576,7 +485,7 @@ class _Parser:
                 flush()
                 prev = ln
                 continue
-            if current is not None and ln.kind == "plain" and _FOOTER_DATE_RE.match(ln.body) \
+            if current is not None and ln.kind == "plain" and FOOTER_DATE_RE.match(ln.body) \
                     and self.footer_field(ln.body, current):
                 flush()
                 prev = ln
@@ -617,7 +526,6 @@ class _Parser:
                 prev = ln
                 continue
             sub = self.subheading(ln, current)
-            nxt = self.lines[i + 1] if i + 1 < len(self.lines) else None
             if not sub and self._label_under_heading(i, current, entry):
                 sub = (s, "")  # a label right under a heading: a sub-group ("Analyst I")
             if sub:
@@ -675,7 +583,7 @@ class _Parser:
         s = ln.body
         if ln.kind in ("bold", "md"):
             return (s, "")
-        if (ln.kind == "plain" and _is_title_case(s, 3) and normalize_heading(s) in _SUBPARTS
+        if (ln.kind == "plain" and _is_title_case(s, 3) and normalize_heading(s) in SUBPARTS
                 and heading_name(s, keywords=False) == current.name):
             return (s.rstrip(":").strip(), "")
         if ln.kind not in ("plain", "bullet"):
@@ -699,18 +607,18 @@ class _Parser:
     def footer_field(self, s: str, current: Section) -> bool:
         if current.name == "history":
             return False
-        m = _FOOTER_DATE_RE.match(s)
+        m = FOOTER_DATE_RE.match(s)
         if m and parse_date(m["d"]):
-            self.jc.dates[_QUALIFIER_KEY[m["q"].lower().rstrip(".")]] = parse_date(m["d"])
+            self.jc.dates[QUALIFIER_KEY[m["q"].lower().rstrip(".")]] = parse_date(m["d"])
             return True
         segments = [seg.strip() for seg in re.split(r"\s{3,}|\s+\|\s+|;\s+", s) if seg.strip()]
         pairs = [header_label_value(seg) for seg in segments]
         if not pairs or not all(pairs):
             return False
         keys = [label_field(lab) for lab, _ in pairs]
-        if not all(k in _FOOTER_FIELDS for k in keys):
+        if not all(k in FOOTER_FIELDS for k in keys):
             return False
-        if not all(parse_date(v) for (_, v), k in zip(pairs, keys) if k in _DATE_FIELDS):
+        if not all(parse_date(v) for (_, v), k in zip(pairs, keys) if k in DATE_FIELDS):
             return False
         for (label, value), seg in zip(pairs, segments):
             self.set_field(label, value, seg)

@@ -23,7 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from govdocs.jobclass import heading_name, is_chrome  # noqa: E402
-from govdocs.jobclass_parse import _LABEL_INDEX, parse_text  # noqa: E402
+from govdocs.jobclass_labels import LABEL_INDEX  # noqa: E402
+from govdocs.jobclass_parse import parse_text  # noqa: E402
 from govdocs.jobclass_text import to_markdown  # noqa: E402
 
 MINIMUM = 0.98
@@ -41,7 +42,7 @@ KNOWN = {
 # Words of header labels and dates: the record keeps them as structure
 # (a field name, an ISO date), not as text.
 _STRUCTURE_WORDS = frozenset(
-    " ".join(_LABEL_INDEX).split()
+    " ".join(LABEL_INDEX).split()
     + "january february march april may june july august september october november december"
       " jan feb mar apr jun jul aug sep sept oct nov dec revised established adopted".split()
 )
