@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..archive.search import SORTS, Searcher
@@ -47,7 +49,7 @@ def search(query, kind, body, year_from, year_to, fuzzy, sort, voter, vote, limi
         echo_json([hit.as_dict() for hit in results.hits])
         return
     click.echo(f"{results.total} found" + (" (OCR-tolerant)" if fuzzy else ""))
-    bold = "\x1b[1m" if click.get_text_stream("stdout").isatty() else "["
+    bold = "\x1b[1m" if sys.stdout.isatty() else "["
     reset = "\x1b[0m" if bold != "[" else "]"
     for hit in results.hits:
         head = " · ".join(filter(None, [hit.kind, hit.label or hit.number, hit.date]))

@@ -202,7 +202,7 @@ async def meetings_page(datasette, request):
                 " where m.start >= ? and m.status = 'scheduled' order by m.start", [now[:10]]):
             notices = list(db.query("select * from notices where meeting = ?", [meeting["id"]])) if "notices" in tables else []
             items = list(db.query("select * from agenda_items where meeting = ? order by number", [meeting["id"]])) if "agenda_items" in tables else []
-            meetings.append({**meeting, "notices": notices, "items": items})
+            meetings.append({**meeting, "notices": notices, "agenda": items})
     return Response.html(await datasette.render_template(
         "govdocs_meetings.html", {"meetings": meetings, "database": name}, request=request))
 

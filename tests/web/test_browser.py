@@ -43,7 +43,7 @@ def _free_port() -> int:
 def served(tmp_path):
     store = RecordStore(tmp_path / "store.db", actor="test")
     load(store, [REPO / "records"])
-    ingest.ingest_paths(store, [REPO / "records" / "archive"], public=True)
+    ingest.ingest_paths(store, sorted(p for p in (REPO / "records" / "archive").iterdir() if p.is_file()), public=True)
     out = tmp_path / "public.db"
     publish(store, out)
     store.close()

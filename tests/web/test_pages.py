@@ -1,0 +1,71 @@
+"""The plugin's pages through Datasette's own test client (no browser)."""
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from govdocs.archive import ingest
+from govdocs.archive.publish import publish
+from govdocs.cli.serve import make_datasette
+from govdocs.store import RecordStore
+from govdocs.store.loader import load
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    store = RecordStore(folder / "store.db", actor="test")
+    load(store, [REPO / "records"])
+    ingest.ingest_paths(store, sorted(p for p in (REPO / "records" / "archive").iterdir() if p.is_file()), public=True)
+    ingest.ingest_paths(store, [REPO / "records" / "archive" / "private"], public=False)
+    publish(store, folder / "public.db")
+    store.close()
+    return make_datasette(folder / "public.db")
+
+
+def get(ds, path):
+    return asyncio.run(ds.client.get(path))
+
+
+def test_search_page_snippets_and_facets(ds):
+    page = get(ds, "/search?q=deductible")
+    assert page.status_code == 200
+    assert "<mark>deductible</mark>" in page.text
+    assert 'class="facets"' in page.text and "resolution" in page.text
+
+
+def test_search_page_never_errors(ds):
+    for q in ['"unbalanced', "((( AND", "*", "-", "a:b:c", "NOT"]:
+        assert get(ds, "/search?q=" + q).status_code == 200
+    assert get(ds, "/search?q=x&from=abc&to=1900").status_code == 200
+
+
+def test_private_document_is_not_served(ds):
+    assert "<mark>" not in get(ds, "/search?q=counsel+settlement").text.split('class="count"')[1]
+
+
+def test_record_page_with_download_and_vote(ds):
+    hits = get(ds, "/search?q=deductible").text
+    assert "/record/document:" in hits
+    key = hits.split('href="/record/')[1].split("?")[0]
+    page = get(ds, f"/record/{key}?q=deductible")
+    assert page.status_code == 200 and "<mark>deductible</mark>" in page.text
+    assert 'class="download"' in page.text
+    sha = page.text.split('href="/file/')[1].split('"')[0]
+    original = get(ds, f"/file/{sha}")
+    assert original.status_code == 200 and b"RESOLUTION NO. 81" in original.content
+    resolution = get(ds, "/record/resolution:arbor-vista-2026-41")
+    assert 'class="vote-link"' in resolution.text
+    assert get(ds, "/record/resolution:nope").status_code == 404
+
+
+def test_board_meetings_and_datasette_json(ds):
+    assert get(ds, "/board").status_code == 200
+    assert get(ds, "/meetings").status_code == 200
+    tables = get(ds, "/public.json")
+    assert tables.status_code == 200
+    names = {t["name"] for t in tables.json()["tables"]}
+    assert "documents" in names and "audit" not in names
