@@ -73,6 +73,7 @@ def document_kind(name: str, *, sample: Callable[[], dict], docx: str | None = N
 
 
 _DISCOVERED = False
+_DISCOVERY_ERRORS: dict[str, str] = {}
 
 
 def discover() -> None:
@@ -91,7 +92,11 @@ def discover() -> None:
             continue
         if re.search(r"@document_kind\(|register\(DocumentKind\(", text):
             rel = path.relative_to(root.parent).with_suffix("")
-            importlib.import_module(".".join(rel.parts))
+            name = ".".join(rel.parts)
+            try:
+                importlib.import_module(name)
+            except Exception as exc:   # noqa: BLE001 - reported by check_templates / get_kind
+                _DISCOVERY_ERRORS[name] = f"{type(exc).__name__}: {exc}"
     _DISCOVERED = True
 
 
@@ -101,7 +106,8 @@ def get_kind(name: str) -> DocumentKind:
         return _KINDS[name]
     except KeyError:
         known = ", ".join(sorted(_KINDS)) or "none"
-        raise NotFound(f"no document kind {name!r} (known: {known})") from None
+        broken = "".join(f"; module {m} failed to load ({e})" for m, e in sorted(_DISCOVERY_ERRORS.items()))
+        raise NotFound(f"no document kind {name!r} (known: {known}){broken}") from None
 
 
 def all_kinds() -> list[DocumentKind]:
@@ -291,6 +297,11 @@ def check_templates(kinds: list[str] | None = None) -> list[TemplateReport]:
     """Check every template of every registered kind (or of ``kinds``)."""
     chosen = [get_kind(k) for k in kinds] if kinds else all_kinds()
     reports = []
+    if not kinds:
+        for module, error in sorted(_DISCOVERY_ERRORS.items()):
+            report = TemplateReport("?", module)
+            report.problems.append(TemplateProblem("?", module, f"module failed to load: {error}"))
+            reports.append(report)
     for kind in chosen:
         sample = kind.sample()
         for template in kind.templates():

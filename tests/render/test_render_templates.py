@@ -71,3 +71,14 @@ def test_registering_the_same_kind_from_another_module_is_refused():
     with pytest.raises(InvalidInput, match="already registered"):
         document_kind("resolution", sample=dict)(lambda store, key: {})
     assert _KINDS["resolution"].module == "govdocs.render.resolutions"
+
+
+def test_a_module_that_fails_to_load_is_reported(monkeypatch):
+    from govdocs.errors import NotFound
+    from govdocs.render import get_kind, registry
+
+    monkeypatch.setitem(registry._DISCOVERY_ERRORS, "govdocs.broken", "SyntaxError: oops")
+    reports = check_templates()
+    assert any(p.message == "module failed to load: SyntaxError: oops" for r in reports for p in r.problems)
+    with pytest.raises(NotFound, match="module govdocs.broken failed to load"):
+        get_kind("no-such-kind")
