@@ -238,6 +238,10 @@ class Searcher:
         spans = query_module.highlight_spans(text, highlighter)
         if fuzzy:
             spans += self._fuzzy_spans(text, parsed.words())
+        if not spans and item.title:  # the match is in the title (or the text is empty)
+            title_spans = query_module.highlight_spans(item.title, highlighter)
+            if title_spans or not text.strip():
+                text, spans = item.title, title_spans
         snippet = snippets.make_snippet(text, spans)
         page = snippets.page_of(text, spans[0][0]) if spans and "\f" in text else None
         return Hit(

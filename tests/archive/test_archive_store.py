@@ -8,7 +8,7 @@ from govdocs.archive import extract, ingest
 from govdocs.archive.publish import open_public, publish
 from govdocs.archive.search import Searcher
 
-from .pdfmaker import make_pdf
+from .pdfmaker import make_pdf, make_scan_pdf
 
 SCAN = """RESOLUTION NO. 81 -14
 A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF ARBOR VISTA APPROVING
@@ -153,3 +153,22 @@ def test_a_draft_never_appears_whatever_is_searched(published, words, fuzzy):
     keys = {h.id for h in results.hits}
     assert "resolution:av-draft-9" not in keys
     assert not any("quokkaberry" in h.snippet or "zanzibarite" in h.snippet for h in results.hits)
+
+
+@pytest.mark.tesseract
+def test_a_scan_is_ocred_when_the_tools_are_there(store, tmp_path):
+    import os
+    import shutil
+
+    missing = [tool for tool in ("ocrmypdf", "tesseract") if shutil.which(tool) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (Debian: apt-get install ocrmypdf tesseract-ocr)"
+        if os.environ.get("GOVDOCS_REQUIRE_ALL") == "1":
+            pytest.fail(message + " (GOVDOCS_REQUIRE_ALL=1)")
+        pytest.skip(message)
+    (tmp_path / "scan.pdf").write_bytes(make_scan_pdf("RESOLUTION NO. 88-12\nSTREET LIGHTING DISTRICT"))
+    summary = ingest.ingest_paths(store, [tmp_path / "scan.pdf"], public=True)
+    assert summary.failed == [] and summary.needs_ocr == []
+    row = next(store.db.query("select status, text, number from documents"))
+    assert row["status"] == "ocr"
+    assert "LIGHTING" in row["text"].upper() and row["number"] == "88-12"
