@@ -43,6 +43,16 @@ def _record_json(jc: JobClass) -> str:
     return json.dumps(d, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
+def _check_agency(store, agency: str) -> None:
+    """An agency must be one of the organizations, once there are any."""
+    db = store.db
+    if "organizations" not in db.table_names() or not db["organizations"].count:
+        return
+    if store.find("organizations", agency) is None:
+        known = ", ".join(r["id"] for r in store.rows("organizations", order_by="id"))
+        raise NotFound(f"no organization {agency!r} (known: {known})")
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -52,6 +62,7 @@ def save_job_class(store, jc: JobClass, *, agency: str, source: str | None = Non
     """Store ``jc`` for ``agency`` as a new class or a new revision of it."""
     if not agency:
         raise InvalidInput("an agency is needed to keep a job class (give --agency)")
+    _check_agency(store, agency)
     code = jc.code or _slug(jc.title)
     if not code:
         raise InvalidInput(f"{source or 'the class'}: has neither a class code nor a title")

@@ -197,3 +197,9 @@ def test_a_class_rendered_as_docx_imports_back_with_the_same_content(name, tmp_p
     assert content(back) == content(first)
     assert (back.code, back.salary, back.dates, back.flsa, back.eeo, back.bargaining_unit) == (
         first.code, first.salary, first.dates, first.flsa, first.eeo, first.bargaining_unit)
+
+
+def test_the_agency_must_be_a_known_organization_once_there_are_any(loaded_store):
+    with pytest.raises(NotFound, match="no organization 'arbor-vist'"):
+        lib.save_job_class(loaded_store, _class().job_class, agency="arbor-vist")
+    assert lib.save_job_class(loaded_store, _class().job_class, agency="arbor-vista").status == "new"
