@@ -82,6 +82,13 @@ def test_check_on_time_meeting_and_missing_notice(loaded_store, invoke):
     out = invoke(["notice", "check", "cvcrma-board-2026-12-17"]).stdout
     assert "Call and notice of a special meeting: on time" in out
     out = invoke(["notice", "check", "arbor-vista-council-2026-10-06"]).stdout
+    assert "Agenda of a regular meeting: on time, 1 day 2 hours 45 minutes to spare" in out
+    with loaded_store.transaction():
+        loaded_store.insert("meetings", {
+            "id": "arbor-vista-council-2026-12-01", "body": "arbor-vista-council", "kind": "regular",
+            "start": "2026-12-01T19:00:00-08:00", "status": "scheduled",
+        })
+    out = invoke(["notice", "check", "arbor-vista-council-2026-12-01"]).stdout
     assert "MISSING: no regular notice is recorded (Cal. Gov. Code § 54954.2(a)(1))" in out
     invoke(["notice", "check", "no-such-meeting"], expect=4)
 
