@@ -81,12 +81,6 @@ def correct_vote(store, key: str, options: dict[str, list[str]], reason: str, ne
     result = rollcalls.outcome(body, len(held), casts, old["rule"])
     vote_id = new_id or _next_id(store, "votes", key)
     with store.transaction():
-        store.insert("votes", {
-            "id": vote_id, "meeting": old["meeting"], "subject": old["subject"], "motion": old["motion"],
-            "rule": result.rule, "outcome": result.outcome, "required": result.required,
-            "quorum_met": int(bool(result.quorum_met)), "explanation": result.explanation, "corrects": key,
-        })
-        for person, option in sorted(casts.items()):
-            store.insert("vote_casts", {"vote": vote_id, "person": person, "option": option})
+        rollcalls.insert_vote(store, vote_id, old["meeting"], old["subject"], old["motion"], result, casts, key)
         _record(store, "votes", key, vote_id, reason)
     return store.get("votes", vote_id)

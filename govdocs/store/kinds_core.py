@@ -184,15 +184,7 @@ def _vote_rows(vote, view):
         result = rollcalls.outcome(body, len(held), casts, vote.rule)
     except GovdocsError as error:
         raise RecordError(str(error), field="rule") from error
-    row = {
-        "id": vote.id, "meeting": vote.meeting, "subject": vote.subject, "motion": vote.motion,
-        "rule": result.rule, "outcome": result.outcome, "required": result.required,
-        "quorum_met": int(bool(result.quorum_met)), "explanation": result.explanation,
-        "corrects": vote.corrects,
-    }
-    rows = [("votes", row)]
-    rows += [("vote_casts", {"vote": vote.id, "person": p, "option": o}) for p, o in sorted(casts.items())]
-    return rows
+    return rollcalls.vote_rows(vote.id, vote.meeting, vote.subject, vote.motion, result, casts, vote.corrects)
 
 
 register_kind(RecordKind("organization", model.Organization, "organizations", order=10))

@@ -248,15 +248,8 @@ def adopt(store, key: str, meeting: str, casts: dict[str, list[str]], *, rule: s
         n = 2
         while store.find("votes", vid) is not None:
             vid, n = f"{row['id']}-vote-{n}", n + 1
-        store.insert("votes", {
-            "id": vid, "meeting": meeting, "subject": f"resolution:{row['id']}",
-            "motion": motion or f"Adopt the resolution \u201c{row['title'][:120]}\u201d",
-            "rule": result.rule, "outcome": result.outcome, "required": result.required,
-            "quorum_met": int(bool(result.quorum_met)), "explanation": result.explanation,
-            "corrects": None,
-        })
-        for person, option in sorted(votes_cast.items()):
-            store.insert("vote_casts", {"vote": vid, "person": person, "option": option})
+        motion = motion or f"Adopt the resolution \u201c{row['title'][:120]}\u201d"
+        rollcalls.insert_vote(store, vid, meeting, f"resolution:{row['id']}", motion, result, votes_cast)
         if result.outcome == "carried":
             if number:
                 clash = store.rows("resolutions", "body = ? and number = ? and corrects is null",

@@ -64,3 +64,24 @@ def outcome(body: dict, seats_held: int, casts: dict[str, str], rule: str | None
         abstentions=body.get("abstentions") or "not-counted",
         eligible=eligible,
     )
+
+
+def vote_rows(vote_id: str, meeting: str, subject: str, motion, result, casts: dict[str, str],
+              corrects: str | None = None) -> list[tuple[str, dict]]:
+    """The rows of a recorded vote: the vote with its computed outcome, then
+    one cast per member. Every way of recording a vote writes these."""
+    rows = [("votes", {
+        "id": vote_id, "meeting": meeting, "subject": subject, "motion": motion,
+        "rule": result.rule, "outcome": result.outcome, "required": result.required,
+        "quorum_met": int(bool(result.quorum_met)), "explanation": result.explanation,
+        "corrects": corrects,
+    })]
+    rows += [("vote_casts", {"vote": vote_id, "person": p, "option": o}) for p, o in sorted(casts.items())]
+    return rows
+
+
+def insert_vote(store, *args, **kwargs) -> None:
+    """Write :func:`vote_rows` through the store (inside its transaction)."""
+    with store.transaction():
+        for table, row in vote_rows(*args, **kwargs):
+            store.insert(table, row)

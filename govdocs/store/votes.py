@@ -140,14 +140,7 @@ def record_vote(store, subject: str, options: dict[str, list[str]], *, meeting: 
     if store.find("votes", vote_id) is not None:
         raise Refused(f"vote {vote_id} is already recorded; a recorded vote is corrected, not replaced")
     with store.transaction():
-        store.insert("votes", {
-            "id": vote_id, "meeting": meeting, "subject": f"{kind}:{key}", "motion": motion,
-            "rule": result.rule, "outcome": result.outcome, "required": result.required,
-            "quorum_met": int(bool(result.quorum_met)), "explanation": result.explanation,
-            "corrects": None,
-        })
-        for person, option in sorted(casts.items()):
-            store.insert("vote_casts", {"vote": vote_id, "person": person, "option": option})
+        rollcalls.insert_vote(store, vote_id, meeting, f"{kind}:{key}", motion, result, casts)
     return show_vote(store, vote_id)
 
 
