@@ -5,7 +5,11 @@ council vocabulary per document, a quarter with OCR damage), ingests it
 through govdocs' audited ingest (the search index is kept in step by the
 store's after-commit hook), puts the same documents in a plain sqlite-utils
 table with FTS5, then runs each query class and prints p50/p95 latency for
-both, the ratio, index sizes and the ingest rate.
+both, the ratio, how many documents each matched (the OCR-tolerant class
+shows what exact matching misses), index sizes and the ingest rate.
+
+The OCR-tolerant class has no FTS5 equivalent: the baseline column is a
+plain FTS5 search for the same word.
 
     python benchmarks/search.py                 # 100,000 documents
     python benchmarks/search.py --docs 20000    # quicker
@@ -74,6 +78,12 @@ def baseline_search(db: sqlite_utils.Database, q: str):
     return len(ids)
 
 
+def baseline_count(db: sqlite_utils.Database, q: str) -> int:
+    """How many documents the FTS5 baseline matches (not timed)."""
+    quoted = db.quote_fts(q.replace("*", "")) if "*" not in q else q
+    return db.execute("select count(*) from documents_fts where documents_fts match ?", [quoted]).fetchone()[0]
+
+
 def folder_size(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
@@ -123,7 +133,8 @@ def main(argv=None):
           f" store {folder_size(store_path) / 1e6:,.0f} MB; FTS5 database {folder_size(base_path) / 1e6:,.0f} MB")
 
     rng = random.Random(7)
-    print(f"\n{'class':<14} {'govdocs p50':>11} {'p95':>8} {'FTS5 p50':>10} {'p95':>8} {'p95 ratio':>10}  hits govdocs/FTS5")
+    print(f"\n{'class':<14} {'govdocs p50':>11} {'p95':>8} {'FTS5 p50':>10} {'p95':>8} {'p95 ratio':>10}"
+          "  documents matched, govdocs / FTS5")
     for name, queries in query_classes(rng).items():
         ours, theirs, found = [], [], [0, 0]
         for q, fuzzy in queries:
@@ -132,13 +143,13 @@ def main(argv=None):
                 result = searcher.search(q, fuzzy=fuzzy)
                 ours.append((time.perf_counter() - t) * 1000)
                 t = time.perf_counter()
-                got = baseline_search(base, q)
+                baseline_search(base, q)
                 theirs.append((time.perf_counter() - t) * 1000)
             found[0] += result.total
-            found[1] += got
+            found[1] += baseline_count(base, q)
         p95o, p95t = percentile(ours, 95), percentile(theirs, 95)
         print(f"{name:<14} {percentile(ours, 50):>9.1f}ms {p95o:>6.1f}ms {percentile(theirs, 50):>8.1f}ms"
-              f" {p95t:>6.1f}ms {p95t / p95o:>9.1f}x  {found[0]:,} / {found[1]:,}(top 10 only)")
+              f" {p95t:>6.1f}ms {p95t / p95o:>9.1f}x  {found[0]:,} / {found[1]:,}")
     store.close()
     if not args.workdir:
         shutil.rmtree(work, ignore_errors=True)

@@ -40,10 +40,8 @@ import tantivy
 from . import ocr, sources
 from .sources import SearchItem
 
-SCHEMA_VERSION = 3
-_NON_WORD = re.compile(r"[\W_]+")
+SCHEMA_VERSION = 4
 _STATE = "govdocs-index.json"
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"})
 
 
 def _analyzer():
@@ -58,13 +56,8 @@ def _analyzer():
 
 
 def _pair_analyzer():
-    return (
-        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^ ]+ [^ ]+"))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-        .filter(tantivy.Filter.stemmer("english"))
-        .build()
-    )
+    # fed with words already analysed (lower case, folded, stemmed), one space apart
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[^ ]+ [^ ]+")).build()
 
 
 def _lower_analyzer(tokenizer):
@@ -72,7 +65,6 @@ def _lower_analyzer(tokenizer):
 
 
 WORDS = _analyzer()
-PAIRS = _pair_analyzer()
 
 
 def stems(text: str) -> list[str]:
@@ -81,8 +73,9 @@ def stems(text: str) -> list[str]:
 
 
 def pair_term(first: str, second: str) -> str | None:
-    terms = PAIRS.analyze(f"{first} {second}")
-    return terms[0] if terms else None
+    """The term for two adjacent words, each stemmed as the index stems it."""
+    a, b = stems(first), stems(second)
+    return f"{a[0]} {b[0]}" if a and b else None
 
 
 def build_schema():
@@ -121,12 +114,9 @@ def voter_keys(name: str) -> list[str]:
 
 
 def to_document(item: SearchItem) -> tantivy.Document:
-    joined = "\n".join(filter(None, [item.title, item.number, item.text]))
-    if joined.isascii():
-        words = " ".join(joined.translate(_PUNCT_TO_SPACE).split())
-    else:
-        words = _NON_WORD.sub(" ", joined).strip()
-    second = words.split(" ", 1)[1] if " " in words else ""
+    tokens = WORDS.analyze("\n".join(filter(None, [item.title, item.number, item.text])))
+    words = " ".join(tokens)
+    second = " ".join(tokens[1:])
     doc = tantivy.Document()
     doc.add_text("key", item.key)
     doc.add_text("title", item.title or "")
