@@ -19,10 +19,8 @@ plain FTS5 search for the same word.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import shutil
-import statistics
 import sys
 import tempfile
 import time
