@@ -17,6 +17,7 @@ import re
 from .. import numbering
 from ..errors import InvalidInput, NotFound, Refused
 from . import rollcalls
+from .kinds_core import meeting_bodies
 
 STATUSES = ("draft", "adopted", "failed", "withdrawn")
 
@@ -233,8 +234,9 @@ def adopt(store, key: str, meeting: str, casts: dict[str, list[str]], *, rule: s
         row = _draft_row(store, key)
         body = store.get("bodies", row["body"])
         meet = store.get("meetings", meeting)
-        if meet["body"] != body["id"]:
-            raise Refused(f"meeting {meeting} is a meeting of {meet['body']}, not of {body['id']}")
+        hosts = meeting_bodies(store, meeting)
+        if body["id"] not in hosts:
+            raise Refused(f"meeting {meeting} is a meeting of {' and '.join(hosts)}, not of {body['id']}")
         if meet.get("status") == "cancelled":
             raise Refused(f"meeting {meeting} was cancelled")
         day = rollcalls.meeting_day(meet, body)

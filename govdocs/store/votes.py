@@ -14,6 +14,7 @@ import re
 from .. import votes as rules
 from ..errors import InvalidInput, NotFound, Refused
 from . import rollcalls
+from .kinds_core import meeting_bodies
 from .kinds_core import SUBJECT_TABLES
 
 
@@ -113,11 +114,12 @@ def record_vote(store, subject: str, options: dict[str, list[str]], *, meeting: 
     meeting_row = store.find("meetings", meeting)
     if meeting_row is None:
         raise NotFound(f"no meeting with id {meeting!r}")
-    body = store.get("bodies", meeting_row["body"])
-    if subject_row.get("body") and subject_row["body"] != body["id"]:
+    hosts = meeting_bodies(store, meeting)
+    body = store.get("bodies", subject_row.get("body") or meeting_row["body"])
+    if body["id"] not in hosts:
         raise Refused(
-            f"{kind} {key} belongs to {subject_row['body']}, but meeting {meeting} "
-            f"is a meeting of {body['id']}"
+            f"{kind} {key} belongs to {body['id']}, but meeting {meeting} "
+            f"is a meeting of {' and '.join(hosts)}"
         )
     if meeting_row.get("status") == "cancelled":
         raise Refused(f"meeting {meeting} was cancelled: no vote can be taken at it")
@@ -144,13 +146,23 @@ def record_vote(store, subject: str, options: dict[str, list[str]], *, meeting: 
     return show_vote(store, vote_id)
 
 
+def voting_body(store, vote: dict, meeting: dict) -> str:
+    """The body that cast ``vote``: its subject's body (at a joint meeting each
+    body votes on its own matters), else the meeting's host body."""
+    kind, _, key = vote["subject"].partition(":")
+    subject = store.find(SUBJECT_TABLES[kind], key) if kind in SUBJECT_TABLES else None
+    if subject and subject.get("body") in meeting_bodies(store, meeting["id"]):
+        return subject["body"]
+    return meeting["body"]
+
+
 def show_vote(store, vote_id: str) -> dict:
     """One vote with its roll call by option (ids and names) and its outcome."""
     row = store.find("votes", vote_id)
     if row is None:
         raise NotFound(f"no vote {vote_id!r}")
     meeting = store.get("meetings", row["meeting"])
-    body = store.get("bodies", meeting["body"])
+    body = store.get("bodies", voting_body(store, row, meeting))
     casts = store.rows("vote_casts", "vote = ?", [vote_id], order_by="person")
     by_option = {option: [] for option in rules.OPTIONS}
     names = {option: [] for option in rules.OPTIONS}
