@@ -156,13 +156,13 @@ def add_documents(store, inputs: Iterable[DocumentInput], batch: int = BATCH) ->
 
     seen: set[str] = set()
     for doc in inputs:
-        text = clean.clean_text(doc.text)
         sha = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
         kept = _existing(store, sha) or (sha if sha in seen else None)
         if kept:
             summary.duplicates.append((doc.title, kept))
             continue
         seen.add(sha)
+        text = clean.clean_text(doc.text)
         row = document_row(
             text, title=doc.title, kind=doc.kind, number=doc.number, date=doc.date, body=doc.body,
             public=doc.public, closed_session=doc.closed_session, related=doc.related, sha256=sha,
