@@ -51,7 +51,7 @@ class Query:
 
     def __str__(self) -> str:
         parts = [" OR ".join(str(t) for t in group) for group in self.groups]
-        parts += ["-" + str(t) for t in self.excluded]
+        parts += [f"NOT {t}" if t.is_phrase or t.quoted else f"-{t}" for t in self.excluded]
         return " ".join(parts)
 
 
