@@ -219,7 +219,7 @@ def _read_all(paths: list[Path]):
 
 
 def ingest_paths(store, paths: Iterable[str | Path], *, kind=None, body=None, public=False,
-                 progress: Callable[[Path], None] | None = None, batch: int = BATCH) -> Summary:
+                 closed_session=False, progress: Callable[[Path], None] | None = None, batch: int = BATCH) -> Summary:
     """Archive files; see the module docstring for what happens to each."""
     files = expand(paths)
     if not files:
@@ -271,7 +271,8 @@ def ingest_paths(store, paths: Iterable[str | Path], *, kind=None, body=None, pu
             continue
         media, pages, status, text, meta = payload
         row = document_row(
-            text, kind=kind, body=body, public=public, sha256=sha, source=str(path.resolve()),
+            text, kind=kind, body=body, public=public, closed_session=closed_session, sha256=sha,
+            source=str(path.resolve()),
             filename=path.name, media_type=media, size=len(data), pages=pages,
             status=status, store=store, meta=meta,
         )

@@ -63,9 +63,11 @@ PUBLIC_TABLES: dict[str, tuple[list[str], str]] = {
                  "days_before", "citation", "content_stated"], "meeting in (select id from meetings where {closed_meeting} = 0)"),
     "agenda_items": (["id", "meeting", "number", "title", "description", "section", "action"],
                      "meeting in (select id from meetings where {closed_meeting} = 0) and {open_item}"),
-    "issued": (["id", "sha256", "kind", "template", "title", "sources", "issued_at"], "1"),
+    "issued": (["id", "sha256", "kind", "template", "title", "sources", "issued_at", "format"], "1"),
+    "job_classes": (["id", "agency", "code", "title", "designation", "bargaining_unit", "flsa", "eeo",
+                     "revision", "updated_at"], "1"),
+    "job_class_revisions": (["id", "job_class", "revision", "sha256", "record", "saved_at"], "1"),
 }
-JOB_CLASS_STATUS = "coalesce(status, 'adopted') != 'draft'"
 
 
 def _columns(db, table) -> set[str]:
@@ -99,9 +101,6 @@ def publish(store, out: str | os.PathLike, *, overwrite: bool = False) -> dict[s
     counts: dict[str, int] = {}
     have = set(source.table_names())
     tables = dict(PUBLIC_TABLES)
-    if "job_classes" in have:
-        cols = [c for c in sorted(_columns(source, "job_classes"))]
-        tables["job_classes"] = (cols, JOB_CLASS_STATUS if "status" in cols else "1")
     for table, (columns, where) in tables.items():
         if table not in have:
             continue
@@ -121,6 +120,8 @@ def publish(store, out: str | os.PathLike, *, overwrite: bool = False) -> dict[s
             if any(r.startswith("resolution:") and r.split(":", 1)[1] not in published for r in refs):
                 target["issued"].delete(row["id"])
         counts["issued"] = target["issued"].count
+    if "issued" in counts:
+        counts["issued files"] = _copy_issued_files(source, target)
     if "documents" in counts:
         target["documents"].enable_fts(["title", "number", "text"], tokenize="porter")
     target.execute("pragma journal_mode = delete")
@@ -129,6 +130,39 @@ def publish(store, out: str | os.PathLike, *, overwrite: bool = False) -> dict[s
     target.close()
     os.chmod(out, 0o444)
     return counts
+
+
+def _copy_issued_files(source, target) -> int:
+    """The bytes of each published generated document whose file is still
+    where it was issued and still has the hash it was registered with."""
+    import hashlib
+
+    if "document_files" not in target.table_names():
+        target["document_files"].create(
+            {"sha256": str, "filename": str, "media_type": str, "content": bytes}, pk="sha256")
+    published = {r["id"] for r in target.query("select id from issued")}
+    copied = 0
+    for row in source.query("select id, sha256, path from issued where path is not null"):
+        if row["id"] not in published:
+            continue
+        path = Path(row["path"])
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            continue
+        target["document_files"].insert(
+            {"sha256": row["sha256"], "filename": path.name, "media_type": _media_type(path), "content": data},
+            ignore=True)
+        copied += 1
+    return copied
+
+
+def _media_type(path: Path) -> str:
+    return {".pdf": "application/pdf", ".html": "text/html", ".md": "text/markdown", ".ics": "text/calendar",
+            ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            }.get(path.suffix.lower(), "application/octet-stream")
 
 
 def _py_type(sql_type: str):

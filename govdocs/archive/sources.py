@@ -221,17 +221,39 @@ def notices(db, ids=None) -> Iterator[SearchItem]:
         )
 
 
+def _strings(value) -> list[str]:
+    """Every string inside a JSON value, in order."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def job_classes(db, ids=None) -> Iterator[SearchItem]:
+    """Each class specification in its current revision."""
     if "job_classes" not in _tables(db):
         return
     where, params = _where_ids(ids)
+    has_revisions = "job_class_revisions" in _tables(db)
     for row in db.query(f"select * from job_classes{where}", params):
-        text_parts = [str(v) for k, v in row.items() if isinstance(v, str) and k not in ("id",)]
+        text_parts = [row.get("title") or "", row.get("designation") or "", row.get("bargaining_unit") or ""]
+        if has_revisions:
+            revision = next(db.query(
+                "select record from job_class_revisions where job_class = ? and revision = ?",
+                [row["id"], row.get("revision")]), None)
+            if revision and revision["record"]:
+                try:
+                    text_parts += _strings(json.loads(revision["record"]))
+                except ValueError:
+                    text_parts.append(revision["record"])
         yield SearchItem(
             key=f"job_class:{row['id']}", kind="job-class", title=row.get("title") or row["id"],
-            text="\n".join(text_parts), number=row.get("code"),
-            date=row.get("revised_on") or row.get("adopted_on"), body=row.get("agency"),
-            public=row.get("status", "adopted") != "draft",
+            text="\n".join(p for p in text_parts if p), number=row.get("code"),
+            label=f"Class {row['code']}" if row.get("code") else None,
+            date=(row.get("updated_at") or "")[:10] or None, body=row.get("agency"), public=True,
         )
 
 
@@ -305,6 +327,7 @@ def keys_for_change(db, table: str, key: str) -> list[str]:
             return [f"provision:{r[0]}" for r in db.execute("select id from provisions where agreement = ?", [key])]
     except Exception:  # a table of another shape: nothing to follow
         return []
-    if table.startswith("job_class"):
-        return []
+    if table == "job_class_revisions":
+        row = db.execute("select job_class from job_class_revisions where id = ?", [key]).fetchone()
+        return [f"job_class:{row[0]}"] if row else []
     return []

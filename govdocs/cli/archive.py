@@ -27,10 +27,12 @@ def archive():
 @click.option("--body", help="The body (id) of every file (default: read from each text).")
 @click.option("--public/--private", default=False, show_default=True,
               help="Whether the files may be published in the public archive.")
+@click.option("--closed-session", is_flag=True,
+              help="Papers of a closed session: kept in the archive, never published.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
 @store_options
-def ingest(paths, kind, body, public, quiet, as_json, store):
+def ingest(paths, kind, body, public, closed_session, quiet, as_json, store):
     """Archive PDF, DOCX, Markdown and text files (folders are searched).
 
     A file already archived (same SHA-256) is not stored again; a file that
@@ -47,10 +49,12 @@ def ingest(paths, kind, body, public, quiet, as_json, store):
     if show:
         with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
             summary = ingest_module.ingest_paths(
-                store, files, kind=kind, body=body, public=public, progress=lambda _p: bar.update(1)
+                store, files, kind=kind, body=body, public=public, closed_session=closed_session,
+                progress=lambda _p: bar.update(1),
             )
     else:
-        summary = ingest_module.ingest_paths(store, files, kind=kind, body=body, public=public)
+        summary = ingest_module.ingest_paths(
+            store, files, kind=kind, body=body, public=public, closed_session=closed_session)
     if as_json:
         echo_json(summary.as_dict())
         return

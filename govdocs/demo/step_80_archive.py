@@ -10,7 +10,7 @@ def run(demo) -> None:
     folder = demo.records / "archive"
     public = [p for p in sorted(folder.glob("*")) if p.is_file()]
     summary = ingest.ingest_paths(demo.store, public, public=True)
-    private = ingest.ingest_paths(demo.store, [folder / "private"], public=False)
+    private = ingest.ingest_paths(demo.store, [folder / "private"], public=False, closed_session=True)
     demo.note(f"archive: {len(summary.added)} public and {len(private.added)} private files added "
               f"({len(summary.duplicates) + len(private.duplicates)} already there)")
     generated = [

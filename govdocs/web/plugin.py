@@ -138,6 +138,15 @@ async def record_page(datasette, request):
         issued = next(db.query("select sha256 from issued where id = ?", [ident]), None)
         if issued and next(db.query("select 1 as x from document_files where sha256 = ?", [issued["sha256"]]), None):
             files.append({"name": item.title, "url": f"/file/{issued['sha256']}"})
+    if "issued" in tables and source != "issued":
+        have_files = "document_files" in tables
+        for issued in db.query("select id, sha256, title, kind, sources from issued order by id"):
+            if key not in json.loads(issued["sources"] or "[]"):
+                continue
+            stored = have_files and next(
+                db.query("select 1 as x from document_files where sha256 = ?", [issued["sha256"]]), None)
+            files.append({"name": f"{issued['title'] or issued['kind']} ({issued['kind']})",
+                          "url": f"/file/{issued['sha256']}" if stored else f"/record/issued:{issued['id']}"})
     meta = json.loads(row.get("metadata") or "{}") if row else {}
     related = [{"key": k, "url": _link_for(k, name)} for k in item.related]
     if source == "resolution" and "amendments" in tables:

@@ -70,3 +70,24 @@ def test_publish_and_serve_errors(invoke, tmp_path, db_path):
     assert Searcher(open_public(out), out).search("quokkaberry").total == 0
     missing = invoke(["serve", str(tmp_path / "nope.db")], expect=4)
     assert "govdocs publish" in missing.stderr
+
+
+def test_docx_and_closed_session(invoke, tmp_path, db_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("MINUTES OF THE SPECIAL MEETING")
+    document.add_paragraph("The council met in closed session about the Vireo Street lease.")
+    document.save(tmp_path / "closed.docx")
+    result = invoke(["archive", "ingest", str(tmp_path / "closed.docx"), "--public", "--closed-session"])
+    assert result.stdout.startswith("1 added")
+    store = RecordStore(db_path)
+    row = next(store.db.query("select kind, public, closed_session, text, media_type from documents"))
+    store.close()
+    assert (row["kind"], row["public"], row["closed_session"]) == ("minutes", 1, 1)
+    assert "Vireo Street lease" in row["text"] and row["media_type"].endswith("document")
+    out = tmp_path / "public.db"
+    invoke(["publish", str(out)])
+    from govdocs.archive.publish import open_public
+
+    assert open_public(out).execute("select count(*) from documents").fetchone()[0] == 0
