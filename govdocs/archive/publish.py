@@ -29,7 +29,7 @@ import sqlite_utils
 
 from ..errors import IntegrityError
 from .index import SearchIndex
-from .sources import PUBLIC_RESOLUTION_STATUSES
+from .sources import PUBLIC_RESOLUTION_STATUSES, normal_key
 
 # table -> (columns, where clause over the store's table)
 PUBLIC_TABLES: dict[str, tuple[list[str], str]] = {
@@ -116,7 +116,7 @@ def publish(store, out: str | os.PathLike, *, overwrite: bool = False) -> dict[s
     if "issued" in counts and "resolutions" in have:
         published = {r["id"] for r in target.query("select id from resolutions")} if "resolutions" in counts else set()
         for row in list(target.query("select id, sources from issued")):
-            refs = [s for s in json.loads(row["sources"] or "[]") if isinstance(s, str)]
+            refs = [normal_key(s) for s in json.loads(row["sources"] or "[]") if isinstance(s, str)]
             if any(r.startswith("resolution:") and r.split(":", 1)[1] not in published for r in refs):
                 target["issued"].delete(row["id"])
         counts["issued"] = target["issued"].count

@@ -264,12 +264,13 @@ class Searcher:
         return [(a + lo, b + lo) for w in words for a, b in ocr.find_approximate(w, text[lo:hi])]
 
     def facets(self, searcher, built) -> dict[str, list[tuple[str, int]]]:
-        spec = {name: {"terms": {"field": name, "size": 50}} for name in FACETS}
+        spec = {name: {"terms": {"field": name, "size": 200 if name == "year" else 50}} for name in FACETS}
         raw = searcher.aggregate(built, spec)
         out = {}
         for name in FACETS:
             buckets = raw.get(name, {}).get("buckets", [])
             out[name] = [(str(b["key"]), int(b["doc_count"])) for b in buckets if str(b["key"]) != ""]
+        out["year"].sort(reverse=True)  # years in order, newest first
         return out
 
 

@@ -45,6 +45,22 @@ class SearchItem:
         return self.key.split(":", 1)[1]
 
 
+_SOURCE_NAMES = {
+    "resolutions": "resolution", "documents": "document", "provisions": "provision",
+    "amendments": "amendment", "notices": "notice", "job_classes": "job_class", "job_class": "job_class",
+    "votes": "vote", "meetings": "meeting", "bodies": "body", "agreements": "agreement",
+}
+
+
+def normal_key(ref: str) -> str:
+    """A reference as the issued register or a record writes it ("resolutions:x",
+    "resolution:x", "meeting:y") in the form of a search key ("resolution:x")."""
+    table, sep, ident = str(ref).partition(":")
+    if not sep:
+        return str(ref)
+    return f"{_SOURCE_NAMES.get(table, table)}:{ident}"
+
+
 def _tables(db: sqlite_utils.Database) -> set[str]:
     return set(db.table_names())
 
@@ -265,10 +281,10 @@ def issued(db, ids=None) -> Iterator[SearchItem]:
     if "resolutions" in _tables(db):
         drafts = {f"resolution:{r[0]}" for r in db.execute("select id from resolutions where status = 'draft'")}
     for row in db.query(f"select * from issued{where}", params):
-        sources = [str(s) for s in _json_list(row["sources"])]
+        sources = [normal_key(s) for s in _json_list(row["sources"])]
         yield SearchItem(
             key=f"issued:{row['id']}", kind=f"issued {row['kind']}", title=row["title"] or row["kind"],
-            text="\n".join(filter(None, [row["title"], row["kind"], " ".join(sources)])),
+            text="\n".join(filter(None, [row["title"], row["kind"].replace("-", " ")])),
             date=(row["issued_at"] or "")[:10] or None,
             public=not (set(sources) & drafts), related=[s for s in sources if ":" in s],
         )

@@ -141,7 +141,7 @@ async def record_page(datasette, request):
     if "issued" in tables and source != "issued":
         have_files = "document_files" in tables
         for issued in db.query("select id, sha256, title, kind, sources from issued order by id"):
-            if key not in json.loads(issued["sources"] or "[]"):
+            if key not in {sources.normal_key(r) for r in json.loads(issued["sources"] or "[]")}:
                 continue
             stored = have_files and next(
                 db.query("select 1 as x from document_files where sha256 = ?", [issued["sha256"]]), None)

@@ -122,6 +122,12 @@ def published(tmp_path_factory):
     with store.transaction():
         store.insert("resolutions", {"id": "av-draft-9", "body": "arbor-vista-council", "status": "draft",
                                      "title": "A draft resolution on quokkaberry zanzibarite settlement"})
+        store.insert("issued", {"sha256": "0" * 64, "kind": "resolution", "title": "Draft quokkaberry resolution",
+                                "sources": '["resolutions:av-draft-9"]', "issued_at": "2026-11-01T00:00:00Z",
+                                "actor": "test"})
+        store.insert("issued", {"sha256": "1" * 64, "kind": "certification", "title": "Certified copy",
+                                "sources": '["resolutions:arbor-vista-2026-41"]',
+                                "issued_at": "2026-11-01T00:00:00Z", "actor": "test"})
     ingest.add_documents(store, [
         ingest.DocumentInput(title="Private memo", text="quokkaberry zanzibarite settlement memo", public=False),
         ingest.DocumentInput(title="Closed session", text="zanzibarite settlement conference",
@@ -140,6 +146,7 @@ def test_publish_leaves_out_everything_not_public(published):
     assert {c.name for c in db["people"].columns} == {"id", "name", "honorific"}
     assert db.execute("select count(*) from resolutions where status = 'draft'").fetchone()[0] == 0
     assert [r[0] for r in db.execute("select title from documents")] == ["Street lighting notice"]
+    assert [r[0] for r in db.execute("select title from issued")] == ["Certified copy"]
     with pytest.raises(sqlite3.OperationalError):
         db.execute("insert into documents (id) values ('x')")
 
