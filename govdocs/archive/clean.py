@@ -46,7 +46,7 @@ _KEEP_HYPHEN = {
     "seven", "eight", "nine", "ten", "half", "mid", "full",
     "part", "long", "short", "well", "cross", "multi", "sub",
 }
-_HYPHEN_BREAK = re.compile(r"(\b[A-Za-z]+)-{1,2}[ \t]*\n[ \t]*([a-z][A-Za-z]*)")
+_HYPHEN_BREAK = re.compile(r"(\b[A-Za-z]+)-{1,2}[ \t]*\n[ \t]*([a-z][A-Za-z]*|[A-Z]+\b)")
 
 
 def strip_portal_chrome(text: str) -> str:
@@ -126,6 +126,8 @@ def join_hyphenated(text: str) -> str:
 
     def repl(match: re.Match) -> str:
         head, tail = match.group(1), match.group(2)
+        if tail.isupper() and not head.isupper():  # "Anti-\nTRUST": not one broken word
+            return match.group(0)
         if head.lower() in _KEEP_HYPHEN:
             return f"{head}-{tail}"
         return head + tail

@@ -81,11 +81,24 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+_LABEL_LINE = re.compile(r"^(?:RESOLUTION|ORDINANCE|MINUTE ORDER)\s+(?:NO|NUMBER)\b", re.IGNORECASE)
+_BODY_START = re.compile(r"^(?:WHEREAS|NOW,? THEREFORE|BE IT|SECTION)\b", re.IGNORECASE)
+
+
 def _title_from(text: str, fallback: str) -> str:
-    for line in text.split("\n"):
-        line = " ".join(line.split())
-        if len(line) >= 8 and sum(ch.isalpha() for ch in line) > len(line) / 2:
-            return line[:160]
+    """The title a record gives itself: its first real line (a Markdown
+    heading, or the upper-case title block of a scan, joined up)."""
+    lines = [" ".join(line.lstrip("#").split()) for line in text.split("\n")]
+    for i, line in enumerate(lines):
+        if len(line) < 8 or sum(ch.isalpha() for ch in line) <= len(line) / 2 or _LABEL_LINE.match(line):
+            continue
+        title = line
+        if line.isupper():  # a scanned title block runs over several lines
+            for more in lines[i + 1 : i + 8]:
+                if not more or not more.isupper() or _BODY_START.match(more) or len(title) > 200:
+                    break
+                title += " " + more
+        return title[:240]
     return fallback
 
 

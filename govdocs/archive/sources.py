@@ -241,8 +241,8 @@ def _strings(value) -> list[str]:
     """Every string inside a JSON value, in order."""
     if isinstance(value, str):
         return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, dict):  # the words of the record, not its structure tags
+        return [s for k, v in value.items() if k not in ("kind", "type", "id", "style") for s in _strings(v)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return []

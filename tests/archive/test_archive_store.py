@@ -179,3 +179,18 @@ def test_a_scan_is_ocred_when_the_tools_are_there(store, tmp_path):
     row = next(store.db.query("select status, text, number from documents"))
     assert row["status"] == "ocr"
     assert "LIGHTING" in row["text"].upper() and row["number"] == "88-12"
+
+
+def test_titles_come_from_the_title_block(store):
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "records" / "archive"
+    ingest.ingest_paths(store, sorted(p for p in folder.iterdir() if p.is_file()))
+    titles = sorted(r[0] for r in store.db.execute("select title from documents"))
+    assert titles == [
+        "A RESOLUTION OF THE CITY COUNCIL OF THE CITY OF ARBOR VISTA, CALIFORNIA, APPROVING THE FIRST "
+        "AMENDMENT TO THE BY-LAWS OF THE COSTA VERDE CITIES RISK MANAGEMENT AUTHORITY",
+        "AN ORDINANCE OF THE CITY COUNCIL OF THE CITY OF GRANITE RIDGE ESTABLISHING A STREET LIGHTING "
+        "ASSESSMENT DISTRICT",
+        "Minutes of the Regular Meeting of the Board of Directors of the Costa Verde Cities Risk Management Authority",
+    ]

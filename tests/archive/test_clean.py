@@ -55,3 +55,8 @@ def test_pages_are_kept_apart():
 
 def test_inline_chrome():
     assert clean.strip_portal_chrome("Claims Technician Close Window : Print Page") == "Claims Technician "
+
+
+def test_capitals_broken_at_line_end_are_joined():
+    assert clean.join_hyphenated("STREET LIGHTING ASSESS-\nMENT DISTRICT") == "STREET LIGHTING ASSESSMENT DISTRICT"
+    assert clean.join_hyphenated("BY-\nLAWS") == "BY-LAWS"
