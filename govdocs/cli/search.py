@@ -12,10 +12,11 @@ from .common import echo_json, json_option, store_options
 
 
 def run_search(db, db_path, query, *, kind, body, year_from, year_to, fuzzy, sort, voter, vote,
-               limit, public_only=False):
+               limit, public_only=False, facets=False):
     return Searcher(db, db_path).search(
         query, kind=kind or None, body=body or None, year_from=year_from, year_to=year_to,
         fuzzy=fuzzy, sort=sort, voter=voter, vote=vote, limit=limit, public_only=public_only,
+        facets=facets,
     )
 
 
@@ -31,9 +32,10 @@ def run_search(db, db_path, query, *, kind, body, year_from, year_to, fuzzy, sor
 @click.option("--vote", type=click.Choice(["aye", "no", "abstain", "absent", "recused"]),
               help="With --voter: only where they voted this way.")
 @click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--facets", is_flag=True, help="Also print counts by kind, body, year and voter.")
 @json_option
 @store_options
-def search(query, kind, body, year_from, year_to, fuzzy, sort, voter, vote, limit, as_json, store):
+def search(query, kind, body, year_from, year_to, fuzzy, sort, voter, vote, limit, facets, as_json, store):
     """Search records and archived documents.
 
     Words must all match; "quoted phrases", prefixes (counc*), OR and -word
@@ -44,11 +46,15 @@ def search(query, kind, body, year_from, year_to, fuzzy, sort, voter, vote, limi
         govdocs search "risk management" --kind resolution --from 1975 --to 1985
     """
     results = run_search(store.db, store.path, query, kind=kind, body=body, year_from=year_from,
-                         year_to=year_to, fuzzy=fuzzy, sort=sort, voter=voter, vote=vote, limit=limit)
+                         year_to=year_to, fuzzy=fuzzy, sort=sort, voter=voter, vote=vote, limit=limit,
+                         facets=facets and not as_json)
     if as_json:
         echo_json([hit.as_dict() for hit in results.hits])
         return
     click.echo(f"{results.total} found" + (" (OCR-tolerant)" if fuzzy else ""))
+    for name, counts in results.facets.items():
+        if counts:
+            click.echo(f"  {name}: " + ", ".join(f"{value} {count}" for value, count in counts[:12]))
     bold = "\x1b[1m" if sys.stdout.isatty() else "["
     reset = "\x1b[0m" if bold != "[" else "]"
     for hit in results.hits:

@@ -28,6 +28,7 @@ from ..archive.publish import open_public
 from ..archive.search import FACETS, Searcher
 
 _searchers: dict[str, Searcher] = {}
+PAGE = 20
 
 
 def _database(datasette):
@@ -63,27 +64,46 @@ async def search_page(datasette, request):
     year_from, year_to = _int(args.get("from")), _int(args.get("to"))
     if year_from and year_to and year_from > year_to:
         year_from, year_to = year_to, year_from
+    page = max(1, _int(args.get("page")) or 1)
     results = None
     if q or kind or body or voter or year_from or year_to:
         results = searcher.search(
             q, kind=kind or None, body=body or None, fuzzy=fuzzy, sort=sort, voter=voter,
-            year_from=year_from, year_to=year_to, facets=True, limit=20,
+            year_from=year_from, year_to=year_to, facets=True, limit=PAGE, offset=(page - 1) * PAGE,
         )
-    base = {k: v for k, v in {"q": q, "fuzzy": "1" if fuzzy else "", "sort": sort if sort != "relevance" else ""}.items() if v}
+    current = [("q", q), ("fuzzy", "1" if fuzzy else ""), ("sort", sort if sort != "relevance" else ""),
+               *[("kind", k) for k in kind], *[("body", b) for b in body], ("voter", voter or ""),
+               ("from", year_from or ""), ("to", year_to or "")]
+    current = [(k, v) for k, v in current if v]
+
+    def link(add=(), drop=None, page_number=None):
+        params = [(k, v) for k, v in current if (k, str(v)) != drop and not (drop == "year" and k in ("from", "to"))]
+        params += list(add)
+        if page_number and page_number > 1:
+            params.append(("page", page_number))
+        return "/search?" + urlencode(params)
 
     def facet_link(facet, value):
-        params = dict(base)
         if facet == "year":
-            params["from"] = params["to"] = value
-        else:
-            params[facet] = value
-        return "/search?" + urlencode(params)
+            return link(add=[("from", value), ("to", value)], drop="year")
+        return link(add=[(facet, value)])
+
+    active = [(k, v, link(drop=(k, str(v)))) for k, v in current if k in ("kind", "body", "voter")]
+    if year_from or year_to:
+        active.append(("year", f"{year_from or ''}–{year_to or ''}", link(drop="year")))
+    paging = {}
+    if results is not None:
+        if page > 1:
+            paging["previous"] = link(page_number=page - 1)
+        if page * PAGE < results.total:
+            paging["next"] = link(page_number=page + 1)
 
     record_q = urlencode({"q": q, **({"fuzzy": "1"} if fuzzy else {})})
     return Response.html(await datasette.render_template(
         "govdocs_search.html",
         {"q": q, "results": results, "fuzzy": fuzzy, "sort": sort, "facet_names": FACETS,
-         "facet_link": facet_link, "record_q": record_q, "database": name,
+         "facet_link": facet_link, "record_q": record_q, "database": name, "active": active,
+         "paging": paging, "page": page,
          "filters": {"kind": kind, "body": body, "voter": voter, "from": year_from, "to": year_to}},
         request=request,
     ))

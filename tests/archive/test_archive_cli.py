@@ -91,3 +91,12 @@ def test_docx_and_closed_session(invoke, tmp_path, db_path):
     from govdocs.archive.publish import open_public
 
     assert open_public(out).execute("select count(*) from documents").fetchone()[0] == 0
+
+
+def test_search_facets_in_text(invoke):
+    invoke(["load", str(REPO / "records")])
+    invoke(["archive", "ingest", *PUBLIC_FILES, "--public"])
+    lines = invoke(["search", "--voter", "Okafor", "--facets", "--sort", "date"]).stdout.splitlines()
+    assert lines[0] == "2 found"
+    assert "  kind: resolution 2" in lines
+    assert any(line.startswith("  voter: ") and "Daniel Okafor 1" in line and "Okafor 1" in line for line in lines)

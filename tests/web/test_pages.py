@@ -69,3 +69,14 @@ def test_board_meetings_and_datasette_json(ds):
     assert tables.status_code == 200
     names = {t["name"] for t in tables.json()["tables"]}
     assert "documents" in names and "audit" not in names
+
+
+def test_facet_filters_and_paging(ds):
+    page = get(ds, "/search?q=council&kind=resolution")
+    assert page.status_code == 200
+    assert 'class="active-filters"' in page.text and "kind: resolution" in page.text
+    assert 'name="kind" value="resolution"' in page.text
+    everything = get(ds, "/search?q=the")
+    assert 'rel="next"' in everything.text  # the example records give more than a page
+    second = get(ds, "/search?q=the&page=2")
+    assert second.status_code == 200 and "page 2" in second.text and 'rel="prev"' in second.text
