@@ -214,9 +214,46 @@ async def board_page(datasette, request):
                     " on o.id = r.member where r.amendment = ? order by r.acted_on", [amendment["id"]]))
             approved = sum(1 for a in actions if a["action"] == "approved")
             amendments.append({**amendment, "actions": actions, "approved": approved,
-                               "rejected": sum(1 for a in actions if a["action"] == "rejected")})
+                               "rejected": sum(1 for a in actions if a["action"] == "rejected"),
+                               "status": _ratification_status(db, amendment, actions)})
     return Response.html(await datasette.render_template(
         "govdocs_board.html", {"amendments": amendments, "database": name}, request=request))
+
+
+class _Records:
+    """A public archive seen the way the agreements module reads a store."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def find(self, table, key):
+        if table not in self.db.table_names():
+            return None
+        return next(self.db.query(f"select * from [{table}] where id = ?", [key]), None)
+
+    def rows(self, table, where=None, params=()):
+        if table not in self.db.table_names():
+            return []
+        return list(self.db[table].rows_where(where, params))
+
+
+def _ratification_status(db, amendment, actions):
+    """Where ratification stands (the agreements module's rules), or None when
+    the published records do not say enough to work it out."""
+    from ..errors import GovdocsError
+    from .. import ratification as rt
+    from ..store import agreements as ag
+
+    try:
+        records = _Records(db)
+        members = ag.members_of(records, amendment["body"], amendment["organization"])
+        done = [rt.Action(a["member"], a["action"], dt.date.fromisoformat(a["acted_on"]),
+                          a.get("resolution_number"), a.get("resolution"), None,
+                          dt.date.fromisoformat(a["copy_received_on"]) if a.get("copy_received_on") else None)
+                for a in actions]
+        return rt.status(ag.proposal_of(amendment), members, done, as_of=dt.date.today())
+    except (GovdocsError, ValueError, KeyError):
+        return None
 
 
 async def meetings_page(datasette, request):

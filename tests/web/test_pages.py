@@ -80,3 +80,9 @@ def test_facet_filters_and_paging(ds):
     assert 'rel="next"' in everything.text  # the example records give more than a page
     second = get(ds, "/search?q=the&page=2")
     assert second.status_code == 200 and "page 2" in second.text and 'rel="prev"' in second.text
+
+
+def test_board_says_how_many_approvals_are_still_needed(ds):
+    page = get(ds, "/board").text
+    assert 'class="ratification-status"' in page
+    assert "approvals needed" in page and "yet to act" in page
