@@ -224,12 +224,19 @@ HEAD = 6000
 
 
 def vote_passages(text: str, around: int = 12) -> str:
-    """The lines of a long text near vote words, and its last lines (where a
-    clerk's certification is): all the roll-call parser needs to see."""
+    """The opening of a long text, the lines near its first vote words, and its
+    last lines (where a clerk's certification is): all the roll-call parser
+    needs to see."""
     if len(text) <= 2 * HEAD:
         return text
     lines = text.split("\n")
     keep = set(range(max(0, len(lines) - 40), len(lines)))
+    length = 0
+    for i, line in enumerate(lines):  # the opening pages: a resolution's certification is there
+        if length > HEAD:
+            break
+        keep.add(i)
+        length += len(line) + 1
     found = 0
     for i, line in enumerate(lines):
         if _VOTE_WORDS.search(line):
