@@ -182,6 +182,11 @@ class SearchIndex:
         return self.db.execute("select coalesce(max(id), 0) from audit").fetchone()[0]
 
     def _fingerprint(self) -> list:
+        """What identifies the database: the first link of its audit chain (a
+        store), or the file's size and time (a public archive, never written)."""
+        if self._has_audit():
+            first = self.db.execute("select hash from audit order by id limit 1").fetchone()
+            return ["audit", first[0] if first else ""]
         if not self.db_path or self.db_path == ":memory:" or not os.path.exists(self.db_path):
             return []
         stat = os.stat(self.db_path)
@@ -202,9 +207,11 @@ class SearchIndex:
     def ensure(self) -> None:
         """Open the index, building it if missing or stale, catching up if behind."""
         state = self._state()
-        fresh = (
-            state.get("version") == SCHEMA_VERSION
-            and (self._has_audit() or state.get("fingerprint") == self._fingerprint())
+        fingerprint = self._fingerprint()
+        fresh = state.get("version") == SCHEMA_VERSION and (
+            state.get("fingerprint") == fingerprint
+            # a store whose chain was empty when indexed has its first link now
+            or (fingerprint[:1] == ["audit"] and state.get("fingerprint") == ["audit", ""])
         )
         if not fresh:
             self.rebuild()
@@ -287,6 +294,7 @@ class SearchIndex:
                 return 0
             raise
         state["audit"] = rows[-1][0]
+        state["fingerprint"] = self._fingerprint()
         self._write_state(state)
         return len(keys)
 

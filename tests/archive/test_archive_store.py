@@ -195,3 +195,22 @@ def test_titles_come_from_the_title_block(store):
         "ASSESSMENT DISTRICT",
         "Minutes of the Regular Meeting of the Board of Directors of the Costa Verde Cities Risk Management Authority",
     ]
+
+
+def test_an_index_left_beside_another_store_is_rebuilt(tmp_path):
+    from govdocs.store import RecordStore
+
+    path = tmp_path / "office.db"
+    first = RecordStore(path, actor="a")
+    ingest.add_documents(first, [ingest.DocumentInput(title="Sewer bond", text="sewer bond election", public=True)])
+    assert Searcher(first.db, path).search("sewer").total == 1
+    first.close()
+    for suffix in ("", "-wal", "-shm"):
+        if (tmp_path / f"office.db{suffix}").exists():
+            (tmp_path / f"office.db{suffix}").unlink()
+    second = RecordStore(path, actor="b")  # a new store at the same path, the old index still beside it
+    ingest.add_documents(second, [ingest.DocumentInput(title="Park lease", text="park lease renewal", public=True)])
+    searcher = Searcher(second.db, path)
+    assert searcher.search("sewer").total == 0
+    assert searcher.search("park").total == 1
+    second.close()
