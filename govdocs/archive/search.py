@@ -110,9 +110,11 @@ class Searcher:
         if term.prefix:
             terms = [t for w in words[:-1] for t in stems(w)] + [words[-1]]
             parts.append((Occur.Must, Q.phrase_prefix_query(self.schema, "text", terms)))
-        elif len(words) > 2:
+        elif len(words) > 2:  # the pairs found it may be apart: the positions decide
             terms = [t for w in words for t in stems(w)]
-            parts.append((Occur.Must, Q.phrase_query(self.schema, "text", terms)))
+            parts.append((Occur.Must, Q.boolean_query([
+                (Occur.Should, Q.phrase_query(self.schema, field_name, terms)) for field_name in ("text", "title")
+            ])))
         if not parts:
             return None
         return parts[0][1] if len(parts) == 1 else Q.boolean_query(parts)

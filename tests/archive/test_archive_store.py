@@ -214,3 +214,12 @@ def test_an_index_left_beside_another_store_is_rebuilt(tmp_path):
     assert searcher.search("sewer").total == 0
     assert searcher.search("park").total == 1
     second.close()
+
+
+def test_long_phrases_in_titles_and_texts(loaded_store):
+    searcher = Searcher(loaded_store.db, loaded_store.path)
+    hits = searcher.search('"quorum; voting"', kind="by-laws").hits
+    assert hits and hits[0].label == "By-Laws Sec. 2.130"
+    three = searcher.search('"joint powers agreement"')
+    assert three.total >= 1
+    assert searcher.search('"agreement powers joint"').total == 0
