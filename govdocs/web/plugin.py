@@ -128,14 +128,18 @@ async def record_page(datasette, request):
             "govdocs_missing.html", {"key": key}, request=request), status=404)
     q = request.args.get("q", "")
     fuzzy = request.args.get("fuzzy") == "1"
-    spans = []
-    if q:
-        parsed = query_module.parse(q)
-        spans = query_module.highlight_spans(item.text, searcher._highlighter(parsed))
-        if fuzzy:
-            for word in parsed.words():
-                spans += find_approximate(word, item.text)
-    text_html = snippets.render(item.text, spans, 0, len(item.text), keep_lines=True)
+    def marked(text):
+        spans = []
+        if q:
+            parsed = query_module.parse(q)
+            spans = query_module.highlight_spans(text, searcher._highlighter(parsed))
+            if fuzzy:
+                for word in parsed.words():
+                    spans += find_approximate(word, text)
+        return snippets.render(text, spans, 0, len(text), keep_lines=True)
+
+    text_html = marked(item.text)
+    title_html = marked(item.title)
     db = searcher.db
     votes, files, row = [], [], {}
     tables = set(db.table_names())
@@ -174,7 +178,7 @@ async def record_page(datasette, request):
             related.append({"key": f"amendment:{amendment['id']}", "url": f"/record/amendment:{amendment['id']}"})
     return Response.html(await datasette.render_template(
         "govdocs_record.html",
-        {"item": item, "text_html": text_html, "votes": votes, "files": files, "related": related,
+        {"item": item, "text_html": text_html, "title_html": title_html, "votes": votes, "files": files, "related": related,
          "meta": meta, "database": name, "table_url": f"/{name}/{_table_of(source)}/{ident}", "q": q},
         request=request,
     ))
@@ -277,7 +281,7 @@ async def meetings_page(datasette, request):
 def register_routes():
     return [
         (r"^/search$", search_page),
-        (r"^/record/(?P<key>[^/]+)$", record_page),
+        (r"^/record/(?P<key>.+)$", record_page),
         (r"^/file/(?P<sha>[0-9a-f]{64})$", file_download),
         (r"^/board$", board_page),
         (r"^/meetings$", meetings_page),

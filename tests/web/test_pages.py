@@ -86,3 +86,11 @@ def test_board_says_how_many_approvals_are_still_needed(ds):
     page = get(ds, "/board").text
     assert 'class="ratification-status"' in page
     assert "approvals needed" in page and "yet to act" in page
+
+
+def test_agreement_units_have_pages(ds):
+    hits = get(ds, "/search?q=quorum&kind=by-laws").text
+    link = hits.split('class="hit-title" href="')[1].split('"')[0]
+    assert link.startswith("/record/provision:")
+    page = get(ds, link.replace("&amp;", "&"))
+    assert page.status_code == 200 and "By-Laws Sec." in page.text and "<mark>" in page.text
