@@ -17,7 +17,6 @@ import typing
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .. import model
 from ..errors import RecordError
 from .recordfiles import RawRecord
 

@@ -9,12 +9,10 @@ and writes no audit entries.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..errors import GovdocsError, ImmutableRecord, RecordError, RecordErrors
-from . import kinds as kinds_module
 from .kinds import KINDS, build, references, to_row
 from .recordfiles import find_files, prose_sections, read_file
 
@@ -91,7 +89,6 @@ def read_records(paths) -> tuple[list, int]:
         except RecordError as error:
             errors.append(error)
     built = []
-    seen: dict[tuple[str, str], object] = {}
     for raw in raws:
         kind = KINDS.get(raw.kind)
         if kind is None:
@@ -177,7 +174,3 @@ def load(store, paths) -> LoadReport:
                     raise RecordErrors([raw.error(str(error))]) from error
                 report.counts[(table, what)] += 1
     return report
-
-
-def dump_json(value) -> str:
-    return json.dumps(value, ensure_ascii=False)

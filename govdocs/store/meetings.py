@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from govdocs import deadlines
 from govdocs import meetings as rules
-from govdocs.errors import InvalidInput, NotFound, RecordError
+from govdocs.errors import InvalidInput, NotFound
 from govdocs.store.kinds import RecordKind, register_kind, to_row
 
 ZONE = deadlines.DEFAULT_ZONE
