@@ -99,6 +99,7 @@ class RecordStore:
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
         self._changes: list[Change] = []
+        self._pks: dict[str, list[str]] = {}
         self.migrations_applied = migrations.migrate(self.db)
         _load_store_extensions()
 
@@ -146,7 +147,12 @@ class RecordStore:
 
     # -- reads --------------------------------------------------------------
     def pks(self, table: str) -> list[str]:
-        return self.db[table].pks
+        """The primary key columns of ``table`` (cached: a schema only grows
+        through migrations, which run when the store opens)."""
+        cached = self._pks.get(table)
+        if cached is None:
+            cached = self._pks[table] = self.db[table].pks
+        return cached
 
     def key_of(self, table: str, row: dict) -> str:
         pks = self.pks(table)
