@@ -24,16 +24,14 @@ How time is counted, and why:
   days *between* them, not counting the publication days themselves.
 
 Checked against public copies of Gov. Code 54954.2, 54955, 54956, 54956.5,
-6040.5, 6064 (four weekly publications, five days between, period ending on
-the 28th day counting the first) and 6800. The counts for 6061, 6062, 6062a,
-6063 and 6066 follow 6064's pattern; each sits in ``CALIFORNIA`` with its
-section, to be re-read against leginfo.legislature.ca.gov when the law changes.
+6040.5, 6064 and 6800; 6061, 6062, 6062a, 6063 and 6066 follow 6064's pattern
+and are to be re-read against the official code (each rule names its section).
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, Mapping, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -152,16 +150,8 @@ class RuleSet:
 
 
 def _hearing(section: str, title: str, text: str, timing: Publication, *notes: str) -> Rule:
-    return Rule(
-        kind=f"hearing-{section}",
-        title=title,
-        citation=f"Cal. Gov. Code § {section}",
-        text=text,
-        timing=timing,
-        posted=False,
-        recipients=("newspaper",),
-        notes=tuple(notes),
-    )
+    return Rule(kind=f"hearing-{section}", title=title, citation=f"Cal. Gov. Code § {section}",
+                text=text, timing=timing, posted=False, recipients=("newspaper",), notes=tuple(notes))
 
 
 CALIFORNIA = RuleSet(
