@@ -93,16 +93,13 @@ class Ratification:
     id: str | None = None
 
 
-_PARSED: dict[str, lt.Document] = {}   # agreement id -> text parsed by the check, for rows()
-
-
 def _check_agreements(items, view):
     errors = []
     for record, raw in items:
-        text = record.text if record.text is not None else (raw.body or "")
-        pad = "\n" * (raw.body_line - 1 if record.text is None and raw.body_line else 0)
+        from_body = raw.body is not None and "text" not in raw.data
+        pad = "\n" * (raw.body_line - 1 if from_body and raw.body_line else 0)
         try:
-            _PARSED[record.id] = lt.parse(pad + text, record.scheme, file=raw.file)
+            lt.parse(pad + (record.text or ""), record.scheme, file=raw.file)
         except RecordError as error:
             errors.append(error)
     return errors
@@ -137,10 +134,7 @@ def agreement_rows(record: Agreement, doc: lt.Document) -> list[tuple[str, dict]
 
 
 def _agreement_rows(record, view):
-    doc = _PARSED.pop(record.id, None)
-    if doc is None:
-        doc = lt.parse(record.text or "", record.scheme)
-    return agreement_rows(record, doc)
+    return agreement_rows(record, lt.parse(record.text or "", record.scheme))
 
 
 def _prepare_change(change, view):
@@ -175,8 +169,10 @@ def _check_changes(items, view):
         groups.setdefault((change.amendment, change.agreement), []).append((change, raw))
     for (amendment_id, agreement_id), group in groups.items():
         amendment = view.get("amendments", amendment_id)
-        doc = _PARSED.get(agreement_id)
-        if doc is None:
+        loading = view.pending.get("agreements", {}).get(agreement_id)
+        if loading is not None and loading.get("text") is not None:
+            doc = lt.parse(loading["text"], loading["scheme"])  # an agreement in the files being loaded
+        else:
             try:
                 doc = _text_from(view, agreement_id, None)
             except GovdocsError:
@@ -217,7 +213,7 @@ def _check_ratifications(items, view):
     return errors
 
 
-register_kind(RecordKind("agreement", Agreement, "agreements", order=70,
+register_kind(RecordKind("agreement", Agreement, "agreements", order=70, body="text",
                          check=_check_agreements, rows=_agreement_rows))
 register_kind(RecordKind("amendment", Amendment, "amendments", order=71))
 register_kind(RecordKind("amendment-change", AmendmentChange, "amendment_changes", order=72,

@@ -30,6 +30,8 @@ class RecordKind:
     * ``model``: the dataclass whose annotated fields the file must match;
     * ``table``: where it goes; ``order``: records of lower order load first;
     * ``prose``: for Markdown files, ``## Heading`` -> list field it fills;
+    * ``body``: for Markdown files, the text field that takes the whole body
+      (its first line is ``raw.body_line``, for errors that name a line);
     * ``prepare(record, view)``: fill derived fields (e.g. a seat's id);
     * ``rows(record, view)``: the (table, row) pairs to write; default one row;
     * ``check(items, view)``: cross-record checks over (record, raw) pairs of
@@ -41,6 +43,7 @@ class RecordKind:
     table: str
     order: int = 50
     prose: dict[str, str] = field(default_factory=dict)
+    body: str | None = None
     prepare: Callable | None = None
     rows: Callable | None = None
     check: Callable | None = None

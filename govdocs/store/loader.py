@@ -99,6 +99,8 @@ def read_records(paths) -> tuple[list, int]:
             continue
         try:
             extra = prose_sections(raw, kind.prose) if kind.prose and raw.body is not None else {}
+            if kind.body and raw.body is not None and kind.body not in raw.data:
+                extra[kind.body] = raw.body
             record = build(kind, raw, extra)
         except RecordError as error:
             errors.append(error)
