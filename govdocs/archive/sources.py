@@ -274,13 +274,18 @@ def job_classes(db, ids=None) -> Iterator[SearchItem]:
 
 
 def issued(db, ids=None) -> Iterator[SearchItem]:
+    """Issued documents, one item per document: its newest register entry."""
     if "issued" not in _tables(db):
         return
     where, params = _where_ids(ids)
     drafts = set()
     if "resolutions" in _tables(db):
         drafts = {f"resolution:{r[0]}" for r in db.execute("select id from resolutions where status = 'draft'")}
+    latest = {tuple(r[:3]): r[3] for r in db.execute(
+        "select kind, title, sources, max(id) from issued group by kind, title, sources")}
     for row in db.query(f"select * from issued{where}", params):
+        if latest.get((row["kind"], row["title"], row["sources"]), row["id"]) != row["id"]:
+            continue  # the same document again (another format, or re-issued): found by its latest
         sources = [normal_key(s) for s in _json_list(row["sources"])]
         yield SearchItem(
             key=f"issued:{row['id']}", kind=f"issued {row['kind']}", title=row["title"] or row["kind"],
@@ -288,6 +293,19 @@ def issued(db, ids=None) -> Iterator[SearchItem]:
             date=(row["issued_at"] or "")[:10] or None,
             public=not (set(sources) & drafts), related=[s for s in sources if ":" in s],
         )
+
+
+_SAME_DOCUMENT = "kind = ? and title is ? and sources = ?"
+
+
+def _same_document_keys(db, key: str) -> list[str]:
+    """Every register entry of the same document as ``key`` (kind, title and
+    source records): a DOCX, its PDF and a later re-issue are one search
+    result, the newest, so a new entry may retire an older one."""
+    row = db.execute("select kind, title, sources from issued where id = ?", [key]).fetchone()
+    if row is None:
+        return [f"issued:{key}"]
+    return [f"issued:{r[0]}" for r in db.execute(f"select id from issued where {_SAME_DOCUMENT}", list(row))]
 
 
 SOURCES: dict[str, Callable] = {
@@ -326,9 +344,11 @@ def keys_for_change(db, table: str, key: str) -> list[str]:
         "documents": "document", "resolutions": "resolution", "provisions": "provision",
         "amendments": "amendment", "notices": "notice", "job_classes": "job_class", "issued": "issued",
     }
-    if table in direct:
-        return [f"{direct[table]}:{key}"]
     try:
+        if table == "issued":
+            return _same_document_keys(db, key)
+        if table in direct:
+            return [f"{direct[table]}:{key}"]
         if table == "vote_casts":
             vote = json.loads(key)[0] if key.startswith("[") else key
             row = db.execute("select subject from votes where id = ?", [vote]).fetchone()

@@ -223,3 +223,21 @@ def test_long_phrases_in_titles_and_texts(loaded_store):
     three = searcher.search('"joint powers agreement"')
     assert three.total >= 1
     assert searcher.search('"agreement powers joint"').total == 0
+
+
+def test_one_document_issued_in_several_formats_is_one_hit(loaded_store):
+    store = loaded_store
+    searcher = Searcher(store.db, store.path)
+    entry = {"kind": "agenda", "title": "Agenda of the wallabyfern meeting",
+             "sources": '["meetings:cvcrma-board-2026-12-03"]', "actor": "test"}
+    with store.transaction():
+        store.insert("issued", {**entry, "sha256": "a" * 64, "issued_at": "2026-11-20T00:00:00Z"})
+        store.insert("issued", {**entry, "sha256": "b" * 64, "issued_at": "2026-11-20T00:00:01Z"})
+    hits = searcher.search("wallabyfern").hits
+    assert len(hits) == 1
+    newest = store.db.execute("select max(id) from issued where title = ?", [entry["title"]]).fetchone()[0]
+    assert hits[0].id == f"issued:{newest}"
+    with store.transaction():  # a later re-issue retires the earlier hit
+        store.insert("issued", {**entry, "sha256": "c" * 64, "issued_at": "2026-11-21T00:00:00Z"})
+    hits = searcher.search("wallabyfern").hits
+    assert len(hits) == 1 and hits[0].id == f"issued:{newest + 1}"
