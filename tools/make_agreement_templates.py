@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Inches, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_templates import new_document, para, signature, tag  # noqa: E402
+from make_templates import para, signature, tag, write_templates  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -189,15 +189,7 @@ TEMPLATES = {
 
 
 def build(outdir: Path) -> list[Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, (fill, title, subject, footer) in TEMPLATES.items():
-        doc = new_document(title, subject, footer)
-        fill(doc)
-        path = outdir / name
-        doc.save(path)
-        written.append(path)
-    return written
+    return write_templates(TEMPLATES, outdir)
 
 
 if __name__ == "__main__":

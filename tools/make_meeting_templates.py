@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_templates import new_document, para, tag  # noqa: E402  (the house style)
+from make_templates import para, tag, write_templates  # noqa: E402  (the house style)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,15 +135,8 @@ TEMPLATES = {
 
 
 def build(outdir: Path) -> list[Path]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    made = []
-    for name, (title, fill) in TEMPLATES.items():
-        doc = new_document(title, "Meetings and notices", "{{ body.name }}")
-        fill(doc)
-        path = outdir / name
-        doc.save(path)
-        made.append(path)
-    return made
+    return write_templates({name: (fill, title, "Meetings and notices", "{{ body.name }}")
+                            for name, (title, fill) in TEMPLATES.items()}, outdir)
 
 
 if __name__ == "__main__":

@@ -222,16 +222,22 @@ TEMPLATES = {
 }
 
 
-def build(outdir: Path) -> list[Path]:
+def write_templates(templates: dict, outdir: Path) -> list[Path]:
+    """Write each ``name: (fill, title, subject, footer)`` template into ``outdir``
+    in the house style. Every tools/make_*_templates.py script uses this."""
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, (fill, title, subject, footer) in TEMPLATES.items():
+    for name, (fill, title, subject, footer) in templates.items():
         doc = new_document(title, subject, footer)
         fill(doc)
         path = outdir / name
         doc.save(path)
         written.append(path)
     return written
+
+
+def build(outdir: Path) -> list[Path]:
+    return write_templates(TEMPLATES, outdir)
 
 
 if __name__ == "__main__":
