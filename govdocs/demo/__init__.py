@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,15 @@ class Demo:
     def note(self, text: str) -> None:
         self.notes.append(text)
         self.echo(f"  {text}")
+
+
+def command_name() -> str:
+    """How the user ran govdocs (e.g. ``.venv/bin/govdocs``), for commands the
+    demo suggests; plain ``govdocs`` when it was not run from its script."""
+    invoked = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if invoked is not None and invoked.name == "govdocs":
+        return str(invoked)
+    return "govdocs"
 
 
 def steps():

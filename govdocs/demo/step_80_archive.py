@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..archive import ingest, synthetic
 from ..archive.publish import publish
+from . import command_name
 
 
 def run(demo) -> None:
@@ -26,4 +27,4 @@ def run(demo) -> None:
     counts = publish(demo.store, out, overwrite=True)
     demo.made(out, f"public archive ({counts.get('documents', 0)} documents, "
                    f"{counts.get('resolutions', 0)} resolutions)")
-    demo.note(f"serve it with: govdocs serve {out} --port 8001   (then open http://127.0.0.1:8001/search)")
+    demo.note(f"serve it with: {command_name()} serve {out} --port 8001   (then open http://127.0.0.1:8001/search)")
